@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the test suite with Node's built-in runner, loading TypeScript through tsx.
+#
+#   scripts/run-tests.sh                      every test/**/*.test.ts
+#   scripts/run-tests.sh test/config/x.test.ts test/lint   only these files / folders
+#   scripts/run-tests.sh --test-name-pattern=config        node options pass through
+#
+# Node 20's --test does not expand globs itself, so the file list is built here.
+# The exit status is node's: non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+opts=()
+paths=()
+for arg in "$@"; do
+  case "$arg" in
+    -*) opts+=("$arg") ;;
+    *) paths+=("$arg") ;;
+  esac
+done
+[ "${#paths[@]}" -gt 0 ] || paths=(test)
+
+files=()
+for p in "${paths[@]}"; do
+  if [ -d "$p" ]; then
+    while IFS= read -r f; do files+=("$f"); done < <(find "$p" -type f -name '*.test.ts' | LC_ALL=C sort)
+  elif [ -f "$p" ]; then
+    files+=("$p")
+  else
+    echo "run-tests: no such file or directory: $p" >&2
+    exit 2
+  fi
+done
+
+if [ "${#files[@]}" -eq 0 ]; then
+  echo "run-tests: no *.test.ts files under: ${paths[*]}" >&2
+  exit 2
+fi
+
+exec node --import tsx --test ${opts[@]+"${opts[@]}"} "${files[@]}"

@@ -1,0 +1,103 @@
+import { isMember } from './conf-change.js';
+import type { AppendMessage, HeartbeatMessage, SnapshotMessage } from './message.js';
+import type { RaftState } from './raft-state.js';
+import type { Snapshot } from './types.js';
+
+/** AppendEntries receiver (§5.3), with the fast-backtracking hint on rejection. */
+export function handleAppend(r: RaftState, m: AppendMessage): void {
+  if (m.index < r.log.committed) {
+    // Everything up to our commit index is known to match: say so.
+    r.send({
+      type: 'app-resp',
+      to: m.from,
+      index: r.log.committed,
+      reject: false,
+      hintIndex: 0,
+      hintTerm: 0,
+    });
+    return;
+  }
+  const confBefore = r.log.lastConfIndex();
+  const lastNew = r.log.maybeAppend(m.index, m.logTerm, m.commit, m.entries);
+  if (lastNew !== undefined) {
+    if (r.log.lastConfIndex() !== confBefore || m.entries.some((e) => e.type === 'conf'))
+      r.syncConf();
+    r.send({
+      type: 'app-resp',
+      to: m.from,
+      index: lastNew,
+      reject: false,
+      hintIndex: 0,
+      hintTerm: 0,
+    });
+    return;
+  }
+  // Point the leader at the last index that can possibly match: no later
+  // than our last entry, and not inside a term newer than the probe's.
+  const hintIndex = r.log.findConflictByTerm(Math.min(m.index, r.log.lastIndex()), m.logTerm);
+  const hintTerm = r.log.term(hintIndex) ?? 0;
+  r.logger.debug('rejected append', {
+    id: r.id,
+    index: m.index,
+    logTerm: m.logTerm,
+    hintIndex,
+    hintTerm,
+  });
+  r.send({ type: 'app-resp', to: m.from, index: m.index, reject: true, hintIndex, hintTerm });
+}
+
+export function handleHeartbeat(r: RaftState, m: HeartbeatMessage): void {
+  // The leader never sends a commit past our matching prefix, but a message
+  // from a confused peer must not push commit past our log.
+  r.log.commitTo(Math.min(m.commit, r.log.lastIndex()));
+  r.send({ type: 'heartbeat-resp', to: m.from, context: m.context });
+}
+
+export function handleSnapshot(r: RaftState, m: SnapshotMessage): void {
+  if (restore(r, m.snapshot)) {
+    r.logger.info('restored snapshot', { id: r.id, index: m.snapshot.metadata.index });
+    r.send({
+      type: 'app-resp',
+      to: m.from,
+      index: r.log.lastIndex(),
+      reject: false,
+      hintIndex: 0,
+      hintTerm: 0,
+    });
+  } else {
+    r.send({
+      type: 'app-resp',
+      to: m.from,
+      index: r.log.committed,
+      reject: false,
+      hintIndex: 0,
+      hintTerm: 0,
+    });
+  }
+}
+
+/**
+ * Installs a snapshot unless it is older than what we have committed. If our
+ * log already holds the snapshot's last entry, only commit moves (§7: "if
+ * an existing log entry has the same index and term … retain the entries
+ * following it").
+ */
+function restore(r: RaftState, s: Snapshot): boolean {
+  const meta = s.metadata;
+  if (meta.index <= r.log.committed) return false;
+  if (!isMember(meta.conf, r.id)) {
+    r.logger.warn('ignored snapshot that does not include this node', {
+      id: r.id,
+      index: meta.index,
+    });
+    return false;
+  }
+  if (r.log.matchTerm(meta.index, meta.term)) {
+    r.log.commitTo(meta.index);
+    return false;
+  }
+  r.log.restore(s);
+  r.snapshot = s;
+  r.syncConf();
+  return true;
+}

@@ -1,0 +1,85 @@
+import type { AppendResponseMessage, Message } from './message.js';
+import type { RaftState } from './raft-state.js';
+import { leaderReadIndex, onHeartbeatAck, releaseDeferredReads } from './read-index.js';
+import { bcastAppend, sendAppend } from './replication.js';
+import { leaderTransfer, sendTimeoutNow } from './transfer.js';
+import { NONE } from './types.js';
+
+/** Messages a leader acts on; everything else is ignored. */
+export function stepLeader(r: RaftState, m: Message): void {
+  switch (m.type) {
+    case 'app-resp':
+      onAppendResponse(r, m);
+      return;
+    case 'heartbeat-resp': {
+      const pr = r.trk.progress.get(m.from);
+      if (pr === undefined) return;
+      pr.recentActive = true;
+      pr.probeSent = false;
+      if (pr.match < r.log.lastIndex()) sendAppend(r, m.from);
+      onHeartbeatAck(r, m.from, m.context);
+      return;
+    }
+    case 'read-index':
+      if (r.trk.isMember(m.from)) leaderReadIndex(r, m.from, m.context);
+      return;
+    case 'transfer-leader':
+      if (r.trk.isMember(m.from)) leaderTransfer(r, m.target);
+      return;
+    default:
+      return;
+  }
+}
+
+function onAppendResponse(r: RaftState, m: AppendResponseMessage): void {
+  const pr = r.trk.progress.get(m.from);
+  if (pr === undefined) return;
+  pr.recentActive = true;
+  if (m.reject) {
+    // Skip the follower's whole conflicting term: probe at the last index
+    // whose term in our log is <= the term the follower has there.
+    const hint = m.hintTerm > 0 ? r.log.findConflictByTerm(m.hintIndex, m.hintTerm) : m.hintIndex;
+    if (pr.maybeDecrTo(m.index, hint)) {
+      if (pr.state === 'replicate') pr.becomeProbe();
+      sendAppend(r, m.from);
+    }
+    return;
+  }
+  const wasPaused = pr.isPaused();
+  if (!(pr.maybeUpdate(m.index) || (pr.match === m.index && pr.state === 'probe'))) return;
+  if (pr.state === 'probe') pr.becomeReplicate();
+  else if (pr.state === 'snapshot' && pr.match + 1 >= r.log.firstIndex()) {
+    // The follower caught up past our compaction point: resume normal replication.
+    pr.becomeProbe();
+    pr.becomeReplicate();
+  } else if (pr.state === 'replicate') pr.inflights.freeLE(m.index);
+
+  if (r.maybeCommit()) {
+    afterCommit(r);
+    if (r.role !== 'leader') return;
+    bcastAppend(r);
+  } else if (wasPaused) {
+    sendAppend(r, m.from);
+  }
+  // Fill the pipeline while the window allows.
+  while (sendAppend(r, m.from, false)) {
+    /* each call sends one batch */
+  }
+  if (m.from === r.leadTransferee && pr.match === r.log.lastIndex()) {
+    r.logger.info('transfer target caught up; sending TimeoutNow', { id: r.id, target: m.from });
+    sendTimeoutNow(r, m.from);
+  }
+}
+
+/**
+ * After commit advances: serve reads that waited for this term's first
+ * commit, and step down if a committed configuration no longer has us as a
+ * voter (thesis §4.2.2: a removed leader steps down once C_new commits).
+ */
+export function afterCommit(r: RaftState): void {
+  releaseDeferredReads(r);
+  if (!r.trk.isVoter(r.id) && r.log.committed >= r.log.lastConfIndex()) {
+    r.logger.info('stepping down: removed from the configuration', { id: r.id, term: r.term });
+    r.becomeFollower(r.term, NONE);
+  }
+}
