@@ -35,6 +35,9 @@ export function confChangeProblem(conf: ConfState, change: ConfChange): string |
       if (!isVoter && !isLearner) return `node ${id} is not a member`;
       if (isVoter && conf.voters.length === 1) return `node ${id} is the only voter`;
       return undefined;
+    default:
+      // Reachable from untyped callers; without it an unknown type acted as a removal.
+      return `unknown change type ${String(change.type)}`;
   }
 }
 

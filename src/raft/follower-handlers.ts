@@ -1,4 +1,3 @@
-import { isMember } from './conf-change.js';
 import type { AppendMessage, HeartbeatMessage, SnapshotMessage } from './message.js';
 import type { RaftState } from './raft-state.js';
 import type { Snapshot } from './types.js';
@@ -77,7 +76,11 @@ export function handleSnapshot(r: RaftState, m: SnapshotMessage): void {
 }
 
 /**
- * Installs a snapshot unless it is older than what we have committed. If our
+ * Installs a snapshot unless it is older than what we have committed. A
+ * snapshot whose membership lacks this node is still installed: a node that
+ * is joining gets a snapshot taken before its own add-learner entry, and
+ * learns of its membership from the entries that follow (membership is a
+ * function of the log, conf-change.ts). If our
  * log already holds the snapshot's last entry, only commit moves (§7: "if
  * an existing log entry has the same index and term … retain the entries
  * following it").
@@ -85,13 +88,6 @@ export function handleSnapshot(r: RaftState, m: SnapshotMessage): void {
 function restore(r: RaftState, s: Snapshot): boolean {
   const meta = s.metadata;
   if (meta.index <= r.log.committed) return false;
-  if (!isMember(meta.conf, r.id)) {
-    r.logger.warn('ignored snapshot that does not include this node', {
-      id: r.id,
-      index: meta.index,
-    });
-    return false;
-  }
   if (r.log.matchTerm(meta.index, meta.term)) {
     r.log.commitTo(meta.index);
     return false;

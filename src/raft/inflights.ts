@@ -46,6 +46,12 @@ export class Inflights {
     }
   }
 
+  /** Frees the oldest message; used when a heartbeat shows the link alive but acks were lost. */
+  freeFirstOne(): void {
+    const first = this.#indexes[this.#head];
+    if (first !== undefined) this.freeLE(first);
+  }
+
   full(): boolean {
     return this.count >= this.maxCount || (this.maxBytes > 0 && this.#bytes >= this.maxBytes);
   }

@@ -111,6 +111,13 @@ export function resolveRaftConfig(c: RaftConfig, logger: RaftLogger): ResolvedRa
   nonNegativeInt('maxInflightBytes', r.maxInflightBytes);
   nonNegativeInt('maxUncommittedEntriesSize', r.maxUncommittedEntriesSize);
   nonNegativeInt('maxCommittedSizePerReady', r.maxCommittedSizePerReady);
+  if (!(READ_ONLY_OPTIONS as readonly string[]).includes(r.readOnly)) {
+    // Any other value would leave every ReadIndex request unanswered.
+    throw new RaftError(
+      'INVALID_ARGUMENT',
+      `raft config: readOnly must be 'safe' or 'lease', got ${r.readOnly}`,
+    );
+  }
   if (r.readOnly === 'lease' && !r.checkQuorum) {
     // A lease is only sound if a leader that lost its quorum stops serving (thesis §6.4.1).
     throw new RaftError('INVALID_ARGUMENT', "raft config: readOnly 'lease' requires checkQuorum");

@@ -6,7 +6,7 @@ import type { ResolvedRaftConfig } from './raft-config.js';
 import { RaftLog } from './raft-log.js';
 import { ReadOnly } from './read-only.js';
 import { ProgressTracker } from './tracker.js';
-import type { Entry, NewEntry, NodeId, ReadState, Role, Snapshot } from './types.js';
+import type { NewEntry, NodeId, ReadState, Role, Snapshot } from './types.js';
 import { EMPTY_SNAPSHOT_METADATA, NONE, entriesSize } from './types.js';
 
 /** A ReadIndex request that arrived before the leader committed an entry of its term. */

@@ -16,6 +16,10 @@ export function stepLeader(r: RaftState, m: Message): void {
       if (pr === undefined) return;
       pr.recentActive = true;
       pr.probeSent = false;
+      // The follower is alive; if every in-flight append was lost, nothing
+      // would ever free the window. Free one slot so an append goes out; a
+      // gap makes the follower reject it and we fall back to probing.
+      if (pr.state === 'replicate' && pr.inflights.full()) pr.inflights.freeFirstOne();
       if (pr.match < r.log.lastIndex()) sendAppend(r, m.from);
       onHeartbeatAck(r, m.from, m.context);
       return;
