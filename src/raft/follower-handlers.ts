@@ -46,9 +46,10 @@ export function handleAppend(r: RaftState, m: AppendMessage): void {
 }
 
 export function handleHeartbeat(r: RaftState, m: HeartbeatMessage): void {
-  // The leader never sends a commit past our matching prefix, but a message
-  // from a confused peer must not push commit past our log.
-  r.log.commitTo(Math.min(m.commit, r.log.lastIndex()));
+  // The leader never sends a commit past our matching prefix (replication.ts).
+  // One past our log cannot be trusted to cover entries we hold: ignore it.
+  if (m.commit <= r.log.lastIndex()) r.log.commitTo(m.commit);
+  else r.logger.warn('ignored heartbeat commit past our log', { id: r.id, commit: m.commit });
   r.send({ type: 'heartbeat-resp', to: m.from, context: m.context });
 }
 

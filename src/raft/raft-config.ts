@@ -100,7 +100,7 @@ export function resolveRaftConfig(c: RaftConfig, logger: RaftLogger): ResolvedRa
     readOnly: c.readOnly ?? 'safe',
     maxSizePerMsg: c.maxSizePerMsg ?? 1024 * 1024,
     maxInflightMsgs: c.maxInflightMsgs ?? 256,
-    maxInflightBytes: c.maxInflightBytes ?? 32 * 1024 * 1024,
+    maxInflightBytes: c.maxInflightBytes ?? 4 * 1024 * 1024,
     maxUncommittedEntriesSize: c.maxUncommittedEntriesSize ?? 0,
     maxCommittedSizePerReady: c.maxCommittedSizePerReady ?? 0,
     logger,

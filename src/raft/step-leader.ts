@@ -38,6 +38,15 @@ export function stepLeader(r: RaftState, m: Message): void {
 function onAppendResponse(r: RaftState, m: AppendResponseMessage): void {
   const pr = r.trk.progress.get(m.from);
   if (pr === undefined) return;
+  if (m.index > r.log.lastIndex()) {
+    // No correct follower acknowledges what we never sent; counting it could commit unreplicated entries.
+    r.logger.warn('ignored append response past our last index', {
+      id: r.id,
+      from: m.from,
+      index: m.index,
+    });
+    return;
+  }
   pr.recentActive = true;
   if (m.reject) {
     // Skip the follower's whole conflicting term: probe at the last index
@@ -84,6 +93,27 @@ export function afterCommit(r: RaftState): void {
   releaseDeferredReads(r);
   if (!r.trk.isVoter(r.id) && r.log.committed >= r.log.lastConfIndex()) {
     r.logger.info('stepping down: removed from the configuration', { id: r.id, term: r.term });
+    handOff(r);
     r.becomeFollower(r.term, NONE);
   }
+}
+
+/**
+ * Before a removed leader steps down: tell everyone the new commit index
+ * (so the removal is known committed without waiting for the next leader's
+ * no-op), and ask the most up-to-date voter to campaign at once instead of
+ * leaving the cluster leaderless for an election timeout (thesis §4.2.2).
+ */
+function handOff(r: RaftState): void {
+  bcastAppend(r);
+  let best: string = NONE;
+  let bestMatch = -1;
+  for (const id of [...r.trk.voters].sort()) {
+    const match = r.trk.progress.get(id)?.match ?? 0;
+    if (match > bestMatch) {
+      best = id;
+      bestMatch = match;
+    }
+  }
+  if (best !== NONE && bestMatch === r.log.lastIndex()) sendTimeoutNow(r, best);
 }

@@ -24,6 +24,7 @@ export function validateMessage(self: NodeId, m: Message): void {
   if (m.to !== self) fail(`addressed to '${m.to}'`);
   if (m.from === '' || m.from === self) fail('bad sender');
   if (!isIndex(m.term)) fail(`term ${String(m.term)} is not a non-negative integer`);
+  validateFields(m, fail);
   switch (m.type) {
     case 'app': {
       if (!isIndex(m.index) || !isIndex(m.logTerm) || !isIndex(m.commit))
@@ -56,12 +57,80 @@ export function validateMessage(self: NodeId, m: Message): void {
       if (!isIndex(md.index) || !isIndex(md.term) || md.term > m.term)
         fail('bad snapshot metadata');
       if (md.conf.voters.length === 0) fail('snapshot has no voters');
+      const all = [...md.conf.voters, ...md.conf.learners];
+      if (
+        new Set(all).size !== all.length ||
+        all.some((id) => typeof id !== 'string' || id === '')
+      ) {
+        fail('snapshot membership has duplicate, overlapping or empty ids');
+      }
       return;
     }
     case 'read-index-resp':
       if (!isIndex(m.index)) fail('bad index');
       return;
     default:
+      return;
+  }
+}
+
+/** Shape checks for fields a decoder might have left missing or mistyped. */
+function validateFields(m: Message, fail: (why: string) => never): void {
+  const rec = m as unknown as Record<string, unknown>;
+  const str = (k: string): void => {
+    if (typeof rec[k] !== 'string') fail(`field ${k} must be a string`);
+  };
+  const bool = (k: string): void => {
+    if (typeof rec[k] !== 'boolean') fail(`field ${k} must be a boolean`);
+  };
+  switch (m.type) {
+    case 'app':
+      if (!Array.isArray(rec.entries)) fail('field entries must be an array');
+      for (const e of m.entries as readonly unknown[]) {
+        const x = e as { type?: unknown; data?: unknown; change?: unknown };
+        const ok =
+          x.type === 'normal'
+            ? x.data instanceof Uint8Array
+            : x.type === 'conf' && typeof x.change === 'object';
+        if (!ok) fail('an entry has no payload');
+      }
+      return;
+    case 'app-resp':
+    case 'vote-resp':
+    case 'pre-vote-resp':
+      bool('reject');
+      return;
+    case 'vote':
+    case 'pre-vote':
+      bool('transfer');
+      return;
+    case 'heartbeat':
+    case 'heartbeat-resp':
+    case 'read-index':
+      str('context');
+      return;
+    case 'read-index-resp':
+      str('context');
+      bool('reject');
+      return;
+    case 'transfer-leader':
+      str('target');
+      return;
+    case 'snap': {
+      const snap = rec.snapshot as
+        | { metadata?: { conf?: { voters?: unknown; learners?: unknown } }; data?: unknown }
+        | undefined;
+      const conf = snap?.metadata?.conf;
+      if (
+        !(snap?.data instanceof Uint8Array) ||
+        !Array.isArray(conf?.voters) ||
+        !Array.isArray(conf.learners)
+      ) {
+        fail('snapshot is incomplete');
+      }
+      return;
+    }
+    case 'timeout-now':
       return;
   }
 }
