@@ -9,7 +9,10 @@ import type { Entry, NodeId } from './types.js';
  * in configuration files, lets a node that joins later learn it by
  * replication like any other change.
  */
-export function bootstrapState(voters: readonly NodeId[]): InitialState {
+export function bootstrapState(
+  voters: readonly NodeId[],
+  contexts: ReadonlyMap<NodeId, Uint8Array> = new Map(),
+): InitialState {
   const ids = [...new Set(voters)].sort();
   if (ids.length === 0 || ids.length !== voters.length || ids.includes('')) {
     throw new RaftError(
@@ -21,7 +24,9 @@ export function bootstrapState(voters: readonly NodeId[]): InitialState {
     type: 'conf',
     term: 1,
     index: i + 1,
-    change: { type: 'add-voter', nodeId },
+    change: contexts.has(nodeId)
+      ? { type: 'add-voter', nodeId, context: contexts.get(nodeId) as Uint8Array }
+      : { type: 'add-voter', nodeId },
   }));
   return { hardState: { term: 1, vote: '', commit: entries.length }, entries };
 }

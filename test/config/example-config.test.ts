@@ -25,7 +25,9 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     max_inflight_bytes: 'integer',
     max_size_per_msg: 'integer',
     snapshot_threshold: 'integer',
+    snapshot_keep_entries: 'integer',
   },
+  security: { transport: 'string' },
   log: { level: 'string' },
 };
 
@@ -71,7 +73,7 @@ test('config: example file parses', () => {
   assert.equal(node.id, 'n1');
   assert.equal(node.advertise, node.listen, 'advertise defaults to listen');
   assert.equal(members.find((m) => m.id === node.id)?.address, node.advertise);
-  assert.equal(raft.tick_ms, 50);
+  assert.equal(raft.tick_ms, 20);
   assert.ok(
     raft.election_ticks > raft.heartbeat_ticks,
     'election_ticks must exceed heartbeat_ticks',

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates the TypeScript types of the fabric.v1 protos (src/gen) with
+# @grpc/proto-loader's type generator. The generator omits the ".js" suffix
+# that ESM (moduleResolution nodenext) requires, so it is added here.
+# The runtime loader (src/client/proto.ts) must use the same options.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf src/gen
+npx --no-install proto-loader-gen-types proto/fabric/v1/*.proto \
+  --keepCase --longs=Number --enums=String --defaults --oneofs \
+  --grpcLib=@grpc/grpc-js --outDir=src/gen >/dev/null
+find src/gen -name '*.ts' -print0 | xargs -0 sed -i -E "s#(from '\.{1,2}/[^']+)';#\1.js';#"

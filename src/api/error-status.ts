@@ -1,0 +1,63 @@
+import * as grpc from '@grpc/grpc-js';
+import { ERROR_METADATA } from '../client/errors.js';
+import { NotLeaderError, RaftError } from '../raft/index.js';
+import type { RaftErrorCode } from '../raft/index.js';
+import { FabricError } from '../util/fabric-error.js';
+import type { FabricErrorCode } from '../util/fabric-error.js';
+
+/**
+ * The one table from typed error codes to gRPC status codes. NO_LEADER is
+ * UNAVAILABLE (retry later); NOT_LEADER is FAILED_PRECONDITION with the
+ * leader in trailing metadata (as etcd maps ErrNotLeader).
+ */
+export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
+  DATA_DIR_LOCKED: grpc.status.FAILED_PRECONDITION,
+  DATA_DIR_FOREIGN: grpc.status.FAILED_PRECONDITION,
+  DATA_DIR_CORRUPT: grpc.status.DATA_LOSS,
+  DATA_DIR_UNUSABLE: grpc.status.FAILED_PRECONDITION,
+  CONFIG_INVALID: grpc.status.INVALID_ARGUMENT,
+  NOT_LEADER: grpc.status.FAILED_PRECONDITION,
+  NO_LEADER: grpc.status.UNAVAILABLE,
+  PROPOSAL_DROPPED: grpc.status.UNAVAILABLE,
+  CONF_CHANGE_REJECTED: grpc.status.FAILED_PRECONDITION,
+  NODE_NOT_FOUND: grpc.status.NOT_FOUND,
+  NODE_EXISTS: grpc.status.ALREADY_EXISTS,
+  PEER_UNREACHABLE: grpc.status.UNAVAILABLE,
+  PEER_REJECTED: grpc.status.PERMISSION_DENIED,
+  MALFORMED_MESSAGE: grpc.status.INVALID_ARGUMENT,
+  INVALID_ARGUMENT: grpc.status.INVALID_ARGUMENT,
+  DEADLINE_EXCEEDED: grpc.status.DEADLINE_EXCEEDED,
+  SHUTTING_DOWN: grpc.status.UNAVAILABLE,
+  INTERNAL: grpc.status.INTERNAL,
+};
+
+/** Raft core codes in the same vocabulary. */
+const FROM_RAFT: Readonly<Record<RaftErrorCode, FabricErrorCode>> = {
+  NOT_LEADER: 'NOT_LEADER',
+  NO_LEADER: 'NO_LEADER',
+  PROPOSAL_DROPPED: 'PROPOSAL_DROPPED',
+  CONF_CHANGE_REJECTED: 'CONF_CHANGE_REJECTED',
+  INVALID_MESSAGE: 'MALFORMED_MESSAGE',
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  INVARIANT_VIOLATION: 'INTERNAL',
+};
+
+/** Turns any thrown value into a gRPC error with the stable code and leader hint in metadata. */
+export function toServiceError(
+  e: unknown,
+  leader?: { id: string; address: string },
+): Partial<grpc.StatusObject> {
+  let code: FabricErrorCode = 'INTERNAL';
+  let message = e instanceof Error ? e.message : String(e);
+  if (e instanceof FabricError) code = e.code;
+  else if (e instanceof RaftError) code = FROM_RAFT[e.code];
+  else message = `internal error: ${message}`;
+  const metadata = new grpc.Metadata();
+  metadata.set(ERROR_METADATA.code, code);
+  const leaderId = e instanceof NotLeaderError ? e.leaderId : (leader?.id ?? '');
+  if (leaderId !== '') {
+    metadata.set(ERROR_METADATA.leaderId, leaderId);
+    if (leader?.address !== undefined) metadata.set(ERROR_METADATA.leaderAddress, leader.address);
+  }
+  return { code: STATUS_OF[code], details: message, metadata };
+}

@@ -1,0 +1,56 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { GetRequest__Output } from '../gen/fabric/v1/GetRequest.js';
+import type { GetResponse } from '../gen/fabric/v1/GetResponse.js';
+import type { KvServiceHandlers } from '../gen/fabric/v1/KvService.js';
+import type { PutRequest__Output } from '../gen/fabric/v1/PutRequest.js';
+import type { PutResponse } from '../gen/fabric/v1/PutResponse.js';
+import { KvStateMachine } from '../kv/kv-state-machine.js';
+import { FabricError } from '../util/fabric-error.js';
+import type { LeaderClients } from './forward.js';
+import type { NodeApi } from './node-api.js';
+import { unary } from './unary.js';
+import { requireLength } from './validate.js';
+
+const PUT_TIMEOUT_MS = 10_000;
+
+/** fabric.v1.KvService: writes go through the leader; reads are linearizable unless allow_stale. */
+export function kvServiceHandlers(
+  node: NodeApi,
+  kv: KvStateMachine,
+  leaders: LeaderClients,
+): KvServiceHandlers {
+  return {
+    Put: unary<PutRequest__Output, PutResponse>(node, async ({ request, forwarded }) => {
+      requireLength('key', request.key, 1, 512);
+      requireLength('value', request.value, 0, 1024 * 1024);
+      requireLength('request_id', request.request_id, 1, 128);
+      if (!node.isLeader()) {
+        const leader = node.leader();
+        if (forwarded)
+          throw new FabricError(
+            'NOT_LEADER',
+            `node ${node.id} is not the leader; the leader is ${leader.id}`,
+          );
+        return leaders
+          .for(leader.address)
+          .put(request.key, request.value, request.request_id, PUT_TIMEOUT_MS);
+      }
+      const cmd = KvStateMachine.encodePut({
+        key: request.key,
+        value: request.value,
+        requestId: request.request_id,
+      });
+      const { result } = await node.propose(cmd, PUT_TIMEOUT_MS);
+      const r = KvStateMachine.decodeResult(result);
+      return { version: r.version, index: r.index, duplicate: r.duplicate };
+    }),
+    Get: unary<GetRequest__Output, GetResponse>(node, async ({ request }) => {
+      requireLength('key', request.key, 1, 512);
+      const readIndex = request.allow_stale ? node.applied : await node.linearizableRead(5_000);
+      const rec = kv.get(request.key);
+      return rec === undefined
+        ? { found: false, value: '', version: 0, read_index: readIndex }
+        : { found: true, value: rec.value, version: rec.version, read_index: readIndex };
+    }),
+  } satisfies grpc.UntypedServiceImplementation;
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { connect } from './connect.js';
+import type { ConnectOptions } from './connect.js';
+import { emit } from './output.js';
+
+/** fabric kv put | get — the test key-value state machine, handy for trying a cluster out. */
+export function registerKvCommands(program: Command): void {
+  const kv = program.command('kv').description('the key-value state machine nodes run in stage 2');
+  const common = (c: Command): Command =>
+    c
+      .option(
+        '-a, --address <host:port>',
+        'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
+      )
+      .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
+      .option('--json', 'print JSON for scripts');
+  common(
+    kv
+      .command('put <key> <value>')
+      .option('--request-id <id>', 'idempotency key (default: random)'),
+  ).action(
+    async (
+      key: string,
+      value: string,
+      o: ConnectOptions & { json?: boolean; requestId?: string },
+    ) => {
+      const c = connect(o);
+      try {
+        const r = await c.put(key, value, o.requestId ?? randomUUID());
+        emit(
+          o.json === true,
+          r,
+          () =>
+            `ok: ${key} version ${r.version} at index ${r.index}${r.duplicate ? ' (duplicate request)' : ''}`,
+        );
+      } finally {
+        c.close();
+      }
+    },
+  );
+  common(
+    kv.command('get <key>').option('--stale', 'serve from this node without a ReadIndex round'),
+  ).action(async (key: string, o: ConnectOptions & { json?: boolean; stale?: boolean }) => {
+    const c = connect(o);
+    try {
+      const r = await c.get(key, o.stale === true);
+      emit(o.json === true, r, () =>
+        r.found ? `${r.value} (version ${r.version})` : `${key}: not found`,
+      );
+      if (!r.found) process.exitCode = 1;
+    } finally {
+      c.close();
+    }
+  });
+}

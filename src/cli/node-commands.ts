@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../node/config.js';
+import { startNode } from '../node/node-process.js';
+import { createLogger } from '../util/logger.js';
+
+/** fabric node start --config FILE [--join ADDRESS] */
+export function registerNodeCommands(program: Command): void {
+  const node = program.command('node').description('run a Fabric node');
+  node
+    .command('start')
+    .description('start a node from a cluster file; SIGTERM stops it cleanly')
+    .requiredOption('-c, --config <file>', 'cluster file (see cluster.example.toml)')
+    .option(
+      '--join <host:port>',
+      'ask an existing cluster, through any of its nodes, to add this fresh node',
+    )
+    .action(async (o: { config: string; join?: string }) => {
+      const config = loadConfig(o.config, { joining: o.join !== undefined });
+      const logger = createLogger(config.log.level, { nodeId: config.node.id });
+      const running = await startNode({
+        config,
+        logger,
+        ...(o.join === undefined ? {} : { join: o.join }),
+      });
+      let stopping = false;
+      const stop = (signal: string): void => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down');
+        running.stop().then(
+          () => {
+            logger.flush();
+            process.exit(0);
+          },
+          (err: unknown) => {
+            logger.error({ err }, 'unclean shutdown');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => {
+        stop('SIGTERM');
+      });
+      process.on('SIGINT', () => {
+        stop('SIGINT');
+      });
+    });
+}

@@ -1,0 +1,15 @@
+// Original file: proto/fabric/v1/kv.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface PutResponse {
+  'version'?: (number | string | Long);
+  'index'?: (number | string | Long);
+  'duplicate'?: (boolean);
+}
+
+export interface PutResponse__Output {
+  'version': (number);
+  'index': (number);
+  'duplicate': (boolean);
+}

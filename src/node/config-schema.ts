@@ -1,0 +1,93 @@
+import { FabricError } from '../util/fabric-error.js';
+
+/** One key of the cluster file: its type, default, and what is allowed. */
+export type KeySpec =
+  | {
+      readonly kind: 'string';
+      readonly default?: string;
+      readonly oneOf?: readonly string[];
+      readonly pattern?: RegExp;
+      readonly rule?: string;
+    }
+  | {
+      readonly kind: 'integer';
+      readonly default?: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | { readonly kind: 'boolean'; readonly default?: boolean }
+  | { readonly kind: 'members' };
+
+export type SectionSpec = Readonly<Record<string, KeySpec>>;
+
+/** Reads and checks one key; errors name the file, the key, the value and what is allowed. */
+export function readKey(
+  file: string,
+  section: string,
+  key: string,
+  spec: KeySpec,
+  raw: unknown,
+): unknown {
+  const where = `${file}: [${section}] ${key}`;
+  const bad = (allowed: string): never => {
+    throw new FabricError('CONFIG_INVALID', `${where} = ${JSON.stringify(raw)}: ${allowed}`, {
+      file,
+      section,
+      key,
+    });
+  };
+  if (raw === undefined) {
+    if (spec.kind !== 'members' && spec.default !== undefined) return spec.default;
+    throw new FabricError('CONFIG_INVALID', `${where} is required`, { file, section, key });
+  }
+  switch (spec.kind) {
+    case 'string':
+      if (typeof raw !== 'string') return bad('must be a string');
+      if (spec.oneOf !== undefined && !spec.oneOf.includes(raw))
+        return bad(`must be one of ${spec.oneOf.map((o) => `"${o}"`).join(', ')}`);
+      if (spec.pattern !== undefined && !spec.pattern.test(raw))
+        return bad(spec.rule ?? `must match ${String(spec.pattern)}`);
+      return raw;
+    case 'integer':
+      if (typeof raw !== 'number' || !Number.isInteger(raw)) return bad('must be an integer');
+      if (raw < spec.min || raw > spec.max)
+        return bad(`must be between ${spec.min} and ${spec.max}`);
+      return raw;
+    case 'boolean':
+      if (typeof raw !== 'boolean') return bad('must be true or false');
+      return raw;
+    case 'members':
+      return readMembers(where, raw);
+  }
+}
+
+export const NODE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})$/;
+export const NODE_ID_RULE =
+  'must be 1-63 characters of a-z, 0-9, "-" or "_", starting with a letter or digit';
+export const ADDRESS_RULE = 'must be host:port (e.g. "127.0.0.1:7001" or "[::1]:7001")';
+
+function readMembers(where: string, raw: unknown): { id: string; address: string }[] {
+  if (!Array.isArray(raw))
+    throw new FabricError('CONFIG_INVALID', `${where}: must be an array of { id, address } tables`);
+  const seen = new Set<string>();
+  return raw.map((m: unknown, i) => {
+    const at = `${where}[${i}]`;
+    const rec = m as Record<string, unknown> | null;
+    const id = rec?.id;
+    const address = rec?.address;
+    if (typeof id !== 'string' || !NODE_ID.test(id)) {
+      throw new FabricError('CONFIG_INVALID', `${at}.id = ${JSON.stringify(id)}: ${NODE_ID_RULE}`);
+    }
+    if (typeof address !== 'string' || !ADDRESS.test(address)) {
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${at}.address = ${JSON.stringify(address)}: ${ADDRESS_RULE}`,
+      );
+    }
+    if (seen.has(id))
+      throw new FabricError('CONFIG_INVALID', `${at}.id = "${id}": duplicate member id`);
+    seen.add(id);
+    return { id, address };
+  });
+}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'smol-toml';
+import { FabricError } from '../util/fabric-error.js';
+import { LOG_LEVELS } from '../util/logger.js';
+import type { LogLevel } from '../util/logger.js';
+import type { SectionSpec } from './config-schema.js';
+import { ADDRESS, ADDRESS_RULE, NODE_ID, NODE_ID_RULE, readKey } from './config-schema.js';
+
+export const TRANSPORT_SECURITY = ['plaintext', 'tls', 'mtls'] as const;
+export type TransportSecurityMode = (typeof TRANSPORT_SECURITY)[number];
+
+export interface MemberConfig {
+  readonly id: string;
+  readonly address: string;
+}
+
+/** A validated cluster file (cluster.example.toml documents every key). */
+export interface NodeConfig {
+  readonly file: string;
+  readonly node: {
+    readonly id: string;
+    readonly listen: string;
+    readonly advertise: string;
+    readonly dataDir: string;
+  };
+  readonly cluster: { readonly id: string; readonly members: readonly MemberConfig[] };
+  readonly raft: {
+    readonly tickMs: number;
+    readonly heartbeatTicks: number;
+    readonly electionTicks: number;
+    readonly preVote: boolean;
+    readonly checkQuorum: boolean;
+    readonly maxInflightMsgs: number;
+    readonly maxInflightBytes: number;
+    readonly maxSizePerMsg: number;
+    readonly snapshotThreshold: number;
+    readonly snapshotKeepEntries: number;
+  };
+  readonly security: {
+    readonly transport: TransportSecurityMode;
+    readonly caFile: string;
+    readonly certFile: string;
+    readonly keyFile: string;
+  };
+  readonly log: { readonly level: LogLevel };
+}
+
+const MIB = 1024 * 1024;
+
+const SCHEMA: Readonly<Record<string, SectionSpec>> = {
+  node: {
+    id: { kind: 'string', pattern: NODE_ID, rule: NODE_ID_RULE },
+    listen: { kind: 'string', pattern: ADDRESS, rule: ADDRESS_RULE },
+    advertise: {
+      kind: 'string',
+      default: '',
+      pattern: /^$|^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$/,
+      rule: ADDRESS_RULE,
+    },
+    data_dir: { kind: 'string', default: '' },
+  },
+  cluster: {
+    id: { kind: 'string', pattern: NODE_ID, rule: NODE_ID_RULE },
+    members: { kind: 'members' },
+  },
+  raft: {
+    tick_ms: { kind: 'integer', default: 20, min: 1, max: 10_000 },
+    heartbeat_ticks: { kind: 'integer', default: 2, min: 1, max: 1_000 },
+    election_ticks: { kind: 'integer', default: 15, min: 2, max: 10_000 },
+    pre_vote: { kind: 'boolean', default: true },
+    check_quorum: { kind: 'boolean', default: true },
+    max_inflight_msgs: { kind: 'integer', default: 256, min: 1, max: 65_536 },
+    max_inflight_bytes: { kind: 'integer', default: 4 * MIB, min: 0, max: 1024 * MIB },
+    max_size_per_msg: { kind: 'integer', default: MIB, min: 1, max: 64 * MIB },
+    snapshot_threshold: { kind: 'integer', default: 10_000, min: 1, max: 100_000_000 },
+    snapshot_keep_entries: { kind: 'integer', default: 1_000, min: 0, max: 100_000_000 },
+  },
+  security: {
+    transport: { kind: 'string', oneOf: TRANSPORT_SECURITY },
+    ca_file: { kind: 'string', default: '' },
+    cert_file: { kind: 'string', default: '' },
+    key_file: { kind: 'string', default: '' },
+  },
+  log: {
+    level: { kind: 'string', default: 'info', oneOf: LOG_LEVELS },
+  },
+};
+
+/** Sections that may be omitted entirely (all their keys have defaults). */
+const OPTIONAL_SECTIONS = new Set(['raft', 'log']);
+
+/** Loads and validates a cluster file. `joining` relaxes [cluster] members (fabric node start --join). */
+export function loadConfig(file: string, opts: { joining?: boolean } = {}): NodeConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new FabricError(
+      'CONFIG_INVALID',
+      `cannot read config file ${file}: ${(e as Error).message}`,
+      { file },
+      { cause: e },
+    );
+  }
+  let doc: Record<string, unknown>;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new FabricError(
+      'CONFIG_INVALID',
+      `${file} is not valid TOML: ${(e as Error).message}`,
+      { file },
+      { cause: e },
+    );
+  }
+  return buildConfig(file, doc, opts.joining ?? false);
+}
+
+function section(
+  file: string,
+  doc: Record<string, unknown>,
+  name: string,
+  joining: boolean,
+): Record<string, unknown> {
+  const spec = SCHEMA[name] as SectionSpec;
+  const raw = doc[name];
+  if (raw === undefined && OPTIONAL_SECTIONS.has(name)) return readDefaults(file, name, spec);
+  if (raw === undefined)
+    throw new FabricError('CONFIG_INVALID', `${file}: section [${name}] is required`, {
+      file,
+      section: name,
+    });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new FabricError('CONFIG_INVALID', `${file}: [${name}] must be a table`, {
+      file,
+      section: name,
+    });
+  }
+  const table = raw as Record<string, unknown>;
+  for (const key of Object.keys(table)) {
+    if (!(key in spec)) {
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${file}: unknown key [${name}] ${key}; allowed keys: ${Object.keys(spec).join(', ')}`,
+        { file, section: name, key },
+      );
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, ks] of Object.entries(spec)) {
+    const optionalMembers = key === 'members' && joining && table[key] === undefined;
+    out[key] = optionalMembers ? [] : readKey(file, name, key, ks, table[key]);
+  }
+  return out;
+}
+
+function readDefaults(file: string, name: string, spec: SectionSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, ks] of Object.entries(spec)) out[key] = readKey(file, name, key, ks, undefined);
+  return out;
+}
+
+function buildConfig(file: string, doc: Record<string, unknown>, joining: boolean): NodeConfig {
+  for (const name of Object.keys(doc)) {
+    if (!(name in SCHEMA)) {
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${file}: unknown section [${name}]; allowed: ${Object.keys(SCHEMA).join(', ')}`,
+        { file },
+      );
+    }
+  }
+  const n = section(file, doc, 'node', joining);
+  const c = section(file, doc, 'cluster', joining);
+  const r = section(file, doc, 'raft', joining);
+  const s = section(file, doc, 'security', joining);
+  const l = section(file, doc, 'log', joining);
+  const base = path.dirname(path.resolve(file));
+  const resolve = (p: string): string => (p === '' ? '' : path.resolve(base, p));
+  const id = n.id as string;
+  const members = c.members as MemberConfig[];
+  const cfg: NodeConfig = {
+    file,
+    node: {
+      id,
+      listen: n.listen as string,
+      advertise: (n.advertise as string) === '' ? (n.listen as string) : (n.advertise as string),
+      dataDir: resolve((n.data_dir as string) === '' ? `./data/${id}` : (n.data_dir as string)),
+    },
+    cluster: { id: c.id as string, members },
+    raft: {
+      tickMs: r.tick_ms as number,
+      heartbeatTicks: r.heartbeat_ticks as number,
+      electionTicks: r.election_ticks as number,
+      preVote: r.pre_vote as boolean,
+      checkQuorum: r.check_quorum as boolean,
+      maxInflightMsgs: r.max_inflight_msgs as number,
+      maxInflightBytes: r.max_inflight_bytes as number,
+      maxSizePerMsg: r.max_size_per_msg as number,
+      snapshotThreshold: r.snapshot_threshold as number,
+      snapshotKeepEntries: r.snapshot_keep_entries as number,
+    },
+    security: {
+      transport: s.transport as TransportSecurityMode,
+      caFile: resolve(s.ca_file as string),
+      certFile: resolve(s.cert_file as string),
+      keyFile: resolve(s.key_file as string),
+    },
+    log: { level: l.level as LogLevel },
+  };
+  crossCheck(cfg, joining);
+  return cfg;
+}
+
+/** Rules that span keys. */
+function crossCheck(cfg: NodeConfig, joining: boolean): void {
+  const f = cfg.file;
+  const fail = (msg: string): never => {
+    throw new FabricError('CONFIG_INVALID', `${f}: ${msg}`, { file: f });
+  };
+  if (cfg.raft.electionTicks <= cfg.raft.heartbeatTicks) {
+    fail(
+      `[raft] election_ticks = ${cfg.raft.electionTicks}: must be greater than heartbeat_ticks (${cfg.raft.heartbeatTicks})`,
+    );
+  }
+  if (!joining && !cfg.cluster.members.some((m) => m.id === cfg.node.id)) {
+    fail(
+      `[node] id = "${cfg.node.id}": must be one of [cluster] members (${cfg.cluster.members.map((m) => m.id).join(', ')}), or start with --join`,
+    );
+  }
+  if (!joining && cfg.cluster.members.length === 0)
+    fail('[cluster] members must list at least one member');
+  if (cfg.security.transport !== 'plaintext') {
+    for (const [key, value] of [
+      ['ca_file', cfg.security.caFile],
+      ['cert_file', cfg.security.certFile],
+      ['key_file', cfg.security.keyFile],
+    ] as const) {
+      if (value === '')
+        fail(`[security] ${key} is required when transport = "${cfg.security.transport}"`);
+    }
+  }
+}

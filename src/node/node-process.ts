@@ -1,0 +1,142 @@
+import * as grpc from '@grpc/grpc-js';
+import { clusterServiceHandlers } from '../api/cluster-service.js';
+import { LeaderClients } from '../api/forward.js';
+import { kvServiceHandlers } from '../api/kv-service.js';
+import type { NodeApi } from '../api/node-api.js';
+import { FabricClient, fabricProtos } from '../client/index.js';
+import { KvStateMachine } from '../kv/kv-state-machine.js';
+import { channelCredentials, peerServerOptions, serverCredentials } from '../transport/index.js';
+import type { FaultInjector } from '../transport/index.js';
+import { FabricError } from '../util/fabric-error.js';
+import type { Logger } from '../util/logger.js';
+import type { NodeConfig } from './config.js';
+import { RaftNode } from './raft-node.js';
+import { transportSecurity } from './transport-security.js';
+
+export interface StartOptions {
+  readonly config: NodeConfig;
+  readonly logger: Logger;
+  /** Address of any member of an existing cluster to ask for admission (fresh data dir only). */
+  readonly join?: string;
+  readonly faults?: FaultInjector;
+}
+
+/** A running Fabric node: the Raft driver plus its gRPC server. */
+export interface RunningNode {
+  readonly node: RaftNode;
+  readonly kv: KvStateMachine;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a node: opens the data dir, serves the peer transport and the
+ * client-facing services on one gRPC port, starts ticking, and, with
+ * --join, asks the cluster to add this node.
+ */
+export async function startNode(opts: StartOptions): Promise<RunningNode> {
+  const { config, logger } = opts;
+  const kv = new KvStateMachine();
+  const node = await RaftNode.open({
+    config,
+    logger,
+    stateMachine: kv,
+    joining: opts.join !== undefined,
+    ...(opts.faults === undefined ? {} : { faults: opts.faults }),
+  });
+  const security = transportSecurity(config);
+  const leaders = new LeaderClients(channelCredentials(security));
+  // Peer batches and snapshot chunks need the transport's message size limits.
+  const server = new grpc.Server(peerServerOptions());
+  node.transport.register(server);
+  const api = nodeApi(node);
+  const protos = fabricProtos();
+  server.addService(protos.cluster.ClusterService.service, clusterServiceHandlers(api, leaders));
+  server.addService(protos.kv.KvService.service, kvServiceHandlers(api, kv, leaders));
+  await bind(server, config.node.listen, serverCredentials(security));
+  node.run();
+  logger.info(
+    { nodeId: config.node.id, listen: config.node.listen, cluster: config.cluster.id },
+    'node started',
+  );
+  if (opts.join !== undefined)
+    await join(node, opts.join, config, channelCredentials(security), logger);
+  return {
+    node,
+    kv,
+    stop: async () => {
+      await node.stop();
+      leaders.close();
+      await new Promise<void>((resolve) => {
+        server.tryShutdown(() => {
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+function nodeApi(node: RaftNode): NodeApi {
+  return {
+    id: node.id,
+    clusterId: node.config.cluster.id,
+    status: () => node.status(),
+    addressOf: (id) => node.addressOf(id),
+    leader: () => node.leader(),
+    isLeader: () => node.isLeader(),
+    propose: (cmd, t) => node.propose(cmd, t),
+    linearizableRead: (t) => node.linearizableRead(t),
+    get applied() {
+      return node.applied;
+    },
+    addLearner: (id, addr, t) => node.addLearner(id, addr, t),
+    removeMember: (id, t) => node.removeMember(id, t),
+    transferLeadership: (target, t) => node.transferLeadership(target, t),
+  };
+}
+
+function bind(
+  server: grpc.Server,
+  address: string,
+  creds: grpc.ServerCredentials,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(address, creds, (err, port) => {
+      if (err !== null) {
+        reject(
+          new FabricError(
+            'CONFIG_INVALID',
+            `cannot listen on ${address}: ${err.message}`,
+            { address },
+            { cause: err },
+          ),
+        );
+      } else resolve(port);
+    });
+  });
+}
+
+/** A fresh node asks an existing member to add it; the call is forwarded to the leader. */
+async function join(
+  node: RaftNode,
+  via: string,
+  config: NodeConfig,
+  creds: grpc.ChannelCredentials,
+  logger: Logger,
+): Promise<void> {
+  const st = node.status();
+  if (st.conf.voters.includes(node.id) || st.conf.learners.includes(node.id)) {
+    logger.info({ via }, 'already a member: --join ignored');
+    return;
+  }
+  const client = new FabricClient(via, { credentials: creds, timeoutMs: 120_000 });
+  try {
+    const current = await client.status();
+    for (const m of current.members)
+      if (m.address !== '') node.learnPeerAddress(m.node_id, m.address);
+    logger.info({ via, advertise: config.node.advertise }, 'asking the cluster to add this node');
+    await client.addNode(node.id, config.node.advertise, 120_000);
+    logger.info('joined the cluster as a voter');
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { FabricError } from '../util/fabric-error.js';
+
+interface Waiter<T> {
+  readonly resolve: (v: T) => void;
+  readonly reject: (e: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * Promises keyed by a log index or a read context, each with a deadline.
+ * A deadline that passes means "outcome unknown": the command may still
+ * commit, which is why retries carry request ids.
+ */
+export class Waiters<K, T> {
+  readonly #map = new Map<K, Waiter<T>>();
+
+  wait(key: K, timeoutMs: number, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#map.delete(key);
+        reject(
+          new FabricError(
+            'DEADLINE_EXCEEDED',
+            `${what} did not complete within ${timeoutMs} ms; its outcome is unknown, retry with the same request id`,
+          ),
+        );
+      }, timeoutMs);
+      timer.unref();
+      this.#map.set(key, { resolve, reject, timer });
+    });
+  }
+
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+
+  resolve(key: K, value: T): void {
+    const w = this.#map.get(key);
+    if (w === undefined) return;
+    this.#map.delete(key);
+    clearTimeout(w.timer);
+    w.resolve(value);
+  }
+
+  reject(key: K, err: Error): void {
+    const w = this.#map.get(key);
+    if (w === undefined) return;
+    this.#map.delete(key);
+    clearTimeout(w.timer);
+    w.reject(err);
+  }
+
+  /** Rejects every waiter whose key matches. */
+  rejectWhere(pred: (key: K) => boolean, err: Error): void {
+    for (const key of [...this.#map.keys()]) if (pred(key)) this.reject(key, err);
+  }
+
+  rejectAll(err: Error): void {
+    this.rejectWhere(() => true, err);
+  }
+}

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+
+import type { Logger } from '../util/logger.js';
+import { isFabricError } from '../util/fabric-error.js';
+import { prepareDataDir } from './data-dir.js';
+import { checkIdentity } from './identity-check.js';
+import { decodeIdentity } from './identity-codec.js';
+import { initializeStore } from './initialize-store.js';
+import { IDENTITY_KEY } from './keys.js';
+import type { KvStore } from './kv-store.js';
+import { openLevelKv } from './level-kv.js';
+import { loadState } from './load-state.js';
+import type { LoadedState } from './load-state.js';
+import type { OpenOptions, StorageHooks } from './open-options.js';
+import { SnapshotDir } from './snapshot-dir.js';
+import { corruptError, decodeOrCorrupt, errnoOf, unusableError } from './storage-errors.js';
+
+/** Everything LogStore is built from. */
+export interface OpenedStore {
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly kv: KvStore;
+  readonly snapshots: SnapshotDir;
+  readonly loaded: LoadedState;
+  readonly created: boolean;
+}
+
+/**
+ * The open sequence: check the directory without touching it, take the
+ * LevelDB lock, check or create the identity, load and verify, and only
+ * then (holding the lock) clean up files a crash left behind.
+ */
+export async function openStore(opts: OpenOptions, hooks: StorageHooks): Promise<OpenedStore> {
+  const dataDir = resolve(opts.dataDir);
+  const logger = opts.logger.child({ component: 'storage' });
+  await prepareDataDir(dataDir);
+  const level = await openLevelKv(dataDir);
+  const kv = hooks.wrapKv?.(level) ?? level;
+  try {
+    const snapshots = new SnapshotDir(dataDir);
+    const created = await ensureIdentity(kv, snapshots, dataDir, opts);
+    const loaded = await loadState(kv, snapshots, dataDir);
+    const removed = await snapshots.removeAllBut(loaded.snapshotFile);
+    if (removed.length > 0) {
+      logger.warn({ dataDir, removed }, 'removed snapshot files a crash left behind');
+    }
+    return { dataDir, logger, kv, snapshots, loaded, created };
+  } catch (e) {
+    await kv.close();
+    throw asStorageError(dataDir, e);
+  }
+}
+
+/** Returns true if the identity was just created (a brand-new data dir). */
+async function ensureIdentity(
+  kv: KvStore,
+  snapshots: SnapshotDir,
+  dataDir: string,
+  opts: OpenOptions,
+): Promise<boolean> {
+  const record = await kv.get(IDENTITY_KEY);
+  if (record === undefined) {
+    await snapshots.ensure();
+    await initializeStore(kv, snapshots, dataDir, opts.identity, opts.initialize);
+    return true;
+  }
+  const stored = decodeOrCorrupt(() => decodeIdentity(record), dataDir, 'identity');
+  checkIdentity(dataDir, stored, opts.identity);
+  await snapshots.ensure();
+  return false;
+}
+
+/**
+ * LevelDB's own corruption reports are DATA_DIR_CORRUPT; other file system
+ * and LevelDB failures mean the dir cannot be used. Bugs pass through.
+ */
+function asStorageError(dataDir: string, e: unknown): unknown {
+  if (isFabricError(e)) return e;
+  const code = errnoOf(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'LEVEL_CORRUPTION') return corruptError(dataDir, 'LevelDB', message, {}, e);
+  if (code?.startsWith('E') === true || code?.startsWith('LEVEL_') === true) {
+    return unusableError(dataDir, 'cannot read or write it', e);
+  }
+  return e;
+}

@@ -1,0 +1,54 @@
+/**
+ * Every operating error fabric-ha reports carries a stable code (a string
+ * union member, never a message to parse). src/api maps codes to gRPC
+ * status codes in one table; the CLI prints the message, which names the
+ * object, the field and the rule.
+ */
+export const FABRIC_ERROR_CODES = [
+  // storage
+  'DATA_DIR_LOCKED',
+  'DATA_DIR_FOREIGN',
+  'DATA_DIR_CORRUPT',
+  'DATA_DIR_UNUSABLE',
+  // configuration
+  'CONFIG_INVALID',
+  // cluster and Raft
+  'NOT_LEADER',
+  'NO_LEADER',
+  'PROPOSAL_DROPPED',
+  'CONF_CHANGE_REJECTED',
+  'NODE_NOT_FOUND',
+  'NODE_EXISTS',
+  // transport
+  'PEER_UNREACHABLE',
+  'PEER_REJECTED',
+  'MALFORMED_MESSAGE',
+  // generic
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'SHUTTING_DOWN',
+  'INTERNAL',
+] as const;
+export type FabricErrorCode = (typeof FABRIC_ERROR_CODES)[number];
+
+export class FabricError extends Error {
+  readonly code: FabricErrorCode;
+  /** Structured context (ids, paths, indexes) for logs and API error details. */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+
+  constructor(
+    code: FabricErrorCode,
+    message: string,
+    details: Readonly<Record<string, string | number | boolean>> = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'FabricError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isFabricError(e: unknown, code?: FabricErrorCode): e is FabricError {
+  return e instanceof FabricError && (code === undefined || e.code === code);
+}

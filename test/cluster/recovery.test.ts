@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { TestCluster, sleep } from './cluster.js';
+import { assertAllPresentOnce, waitConverged } from './verify.js';
+
+async function writeKeys(
+  c: TestCluster,
+  via: string,
+  prefix: string,
+  n: number,
+): Promise<Map<string, string>> {
+  const acked = new Map<string, string>();
+  for (let i = 0; i < n; i += 25) {
+    const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) => `${prefix}-${i + j}`);
+    await Promise.all(
+      batch.map(async (k) => {
+        await c.client(via).put(k, `v-${k}`, `req-${k}`);
+        acked.set(k, `v-${k}`);
+      }),
+    );
+  }
+  return acked;
+}
+
+test('cluster: a crashed node recovers from disk and catches up', async () => {
+  const c = await TestCluster.start(3);
+  try {
+    const leader = await c.waitForLeader();
+    const before = await writeKeys(c, leader, 'a', 100);
+    const victim = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
+    await c.node(victim).kill9();
+    const during = await writeKeys(c, leader, 'b', 100);
+    c.node(victim).start();
+    await waitConverged(c);
+    await assertAllPresentOnce(c, new Map([...before, ...during]));
+  } finally {
+    await c.stop();
+  }
+});
+
+test('cluster: a node behind the compaction point catches up through InstallSnapshot', async () => {
+  const c = await TestCluster.start(3, { snapshotThreshold: 50, snapshotKeepEntries: 10 });
+  try {
+    const leader = await c.waitForLeader();
+    const victim = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
+    await c.node(victim).terminate();
+    const acked = await writeKeys(c, leader, 's', 400);
+    c.node(victim).start();
+    await waitConverged(c);
+    await assertAllPresentOnce(c, acked);
+    await sleep(100);
+    const log = readFileSync(path.join(c.dir, `${victim}.log`), 'utf8');
+    assert.match(
+      log,
+      /installed snapshot from the leader/,
+      `${victim} should have caught up by snapshot`,
+    );
+  } finally {
+    await c.stop();
+  }
+});
