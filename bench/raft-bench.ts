@@ -29,7 +29,7 @@ const levels = values.clients.split(',').map(Number);
 const VALUE = 'x'.repeat(256);
 
 async function benchFabric(): Promise<Map<number, LoadResult>> {
-  const cluster = await TestCluster.start(3, { logLevel: 'warn' });
+  const cluster = await TestCluster.start(3, { logLevel: 'warn', snapshotThreshold: 100_000 });
   const out = new Map<number, LoadResult>();
   try {
     const leader = await cluster.waitForLeader();

@@ -1,5 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { NotLeaderError, RaftCore, SeededRng, bootstrapState, emptyState } from '../raft/index.js';
+import {
+  NotLeaderError,
+  RaftCore,
+  SeededRng,
+  bootstrapState,
+  emptyState,
+  isResponse,
+} from '../raft/index.js';
 import type { ConfChange, Entry, Message, NodeId, RaftStatus, Ready } from '../raft/index.js';
 import { LogStore } from '../storage/index.js';
 import type { FaultInjector } from '../transport/index.js';
@@ -220,13 +227,16 @@ export class RaftNode {
 
   async #handleReady(rd: Ready): Promise<void> {
     this.#learnAddresses(rd.entries);
+    // Requests go out while our write is in flight (thesis §10.2.1); the
+    // core counts our own copy only after advance(). Acknowledgements wait.
+    this.transport.send(rd.messages.filter((m) => !isResponse(m)));
     try {
       await this.#store.persist(rd);
     } catch (e) {
       this.#onFatal(e as Error);
       return;
     }
-    this.transport.send(rd.messages);
+    this.transport.send(rd.messages.filter(isResponse));
     if (rd.snapshot !== undefined)
       this.#installSnapshot(rd.snapshot.data, rd.snapshot.metadata.index);
     for (const e of rd.committedEntries) this.#apply(e);

@@ -5,7 +5,7 @@ export type { RaftStatus, PeerProgress } from './status.js';
 export type { RaftConfig, InitialState, ReadOnlyOption, TestingKnobs } from './raft-config.js';
 export { READ_ONLY_OPTIONS } from './raft-config.js';
 export type { Message, MessageType } from './message.js';
-export { MESSAGE_TYPES } from './message.js';
+export { MESSAGE_TYPES, isResponse } from './message.js';
 export type {
   ConfChange,
   ConfState,

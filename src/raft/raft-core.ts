@@ -12,6 +12,7 @@ import { bcastAppend } from './replication.js';
 import type { RaftStatus } from './status.js';
 import { statusOf } from './status.js';
 import { step } from './step.js';
+import { afterCommit } from './step-leader.js';
 import { tick } from './tick.js';
 import { leaderTransfer } from './transfer.js';
 import type { ConfChange, HardState, NodeId, Role, Snapshot, SoftState } from './types.js';
@@ -267,6 +268,12 @@ export class RaftCore {
     const r = this.#r;
     const last = rd.committedEntries.at(-1);
     if (last !== undefined) r.log.applied = Math.max(r.log.applied, last.index);
+    const lastNew = rd.entries.at(-1);
+    if (lastNew !== undefined && r.onPersisted(lastNew.index, lastNew.term)) {
+      afterCommit(r);
+      // Followers learn the new commit index with the next appends.
+      if (r.role === 'leader') this.#needBcast = true;
+    }
     if (rd.snapshot !== undefined && r.log.pendingSnapshot === rd.snapshot)
       r.log.pendingSnapshot = undefined;
     if (r.role === 'leader')

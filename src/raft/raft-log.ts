@@ -33,6 +33,13 @@ export class RaftLog {
    * the log below it.
    */
   persistHanded: number;
+  /**
+   * Highest index known durable (acknowledged through advance()). A leader
+   * counts its own copy of an entry towards commit only up to here, which
+   * lets it send appends before its own write completes (thesis §10.2.1).
+   * Lowered when a conflict truncates the log below it.
+   */
+  persisted: number;
   /** A snapshot received from the leader that the driver has not persisted yet. */
   pendingSnapshot: Snapshot | undefined;
   /**
@@ -52,6 +59,7 @@ export class RaftLog {
     this.#snapTerm = snapshot.term;
     this.#confs = [{ index: snapshot.index, conf: snapshot.conf }];
     this.persistHanded = snapshot.index;
+    this.persisted = snapshot.index;
     this.committed = snapshot.index;
     this.applied = snapshot.index;
     this.applying = snapshot.index;
@@ -194,6 +202,7 @@ export class RaftLog {
       this.#entries.length = first.index - this.#snapIndex - 1;
       while ((this.#confs.at(-1) as ConfPoint).index >= first.index) this.#confs.pop();
       this.persistHanded = Math.min(this.persistHanded, first.index - 1);
+      this.persisted = Math.min(this.persisted, first.index - 1);
     }
     this.#appendUnchecked(entries);
   }
@@ -204,6 +213,11 @@ export class RaftLog {
       if (e.type === 'conf')
         this.#confs.push({ index: e.index, conf: applyConfChange(this.conf(), e.change) });
     }
+  }
+
+  /** The driver made the log durable up to (index, term); ignored if that entry was since replaced. */
+  stableTo(index: number, term: number): void {
+    if (index > this.persisted && this.term(index) === term) this.persisted = index;
   }
 
   commitTo(index: number): void {
@@ -261,6 +275,8 @@ export class RaftLog {
     this.applied = m.index;
     this.applying = m.index;
     this.persistHanded = m.index;
+    // Entries up to the snapshot are committed, hence on a majority already.
+    this.persisted = m.index;
     this.pendingSnapshot = snapshot;
   }
 

@@ -114,7 +114,7 @@ export class RaftState {
     this.leaderStartIndex = 0;
     this.uncommittedSize = 0;
     this.trk.resetVotes();
-    this.trk.resetProgress(this.log.lastIndex() + 1, this.id, this.log.lastIndex());
+    this.trk.resetProgress(this.log.lastIndex() + 1, this.id, this.log.persisted);
     this.readOnly.reset();
     this.deferredReads = [];
   }
@@ -166,8 +166,7 @@ export class RaftState {
     this.log.append(entries);
     this.uncommittedSize += entriesSize(entries);
     if (entries.some((e) => e.type === 'conf')) this.syncConf();
-    this.trk.progress.get(this.id)?.maybeUpdate(this.log.lastIndex());
-    this.maybeCommit();
+    // The leader's own copy counts once it is durable (onPersisted).
     return first;
   }
 
@@ -177,7 +176,7 @@ export class RaftState {
     if (this.role === 'leader') {
       const self = this.trk.progress.get(this.id);
       if (self !== undefined) {
-        self.maybeUpdate(this.log.lastIndex());
+        self.maybeUpdate(this.log.persisted);
         self.recentActive = true;
       }
       if (this.leadTransferee !== NONE && !this.trk.isVoter(this.leadTransferee))
@@ -197,6 +196,17 @@ export class RaftState {
       return false;
     this.log.commitTo(mci);
     return true;
+  }
+
+  /**
+   * The driver made entries durable up to (index, term). A leader now
+   * counts its own copy; returns true if that advanced the commit index.
+   */
+  onPersisted(index: number, term: number): boolean {
+    this.log.stableTo(index, term);
+    if (this.role !== 'leader') return false;
+    this.trk.progress.get(this.id)?.maybeUpdate(this.log.persisted);
+    return this.maybeCommit();
   }
 
   /** Whether this leader has committed an entry of its own term. */

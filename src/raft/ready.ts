@@ -7,7 +7,11 @@ import type { Entry, HardState, ReadState, Snapshot, SoftState } from './types.j
  *    entries[0].index on) and `hardState` — in one atomic write, fsynced
  *    when `mustSync` (thesis §3.8: a vote or an acknowledgement must never
  *    refer to state that a crash can lose);
- * 2. send `messages` (only now: they may acknowledge what step 1 stored);
+ * 2. send `messages`. Responses (isResponse(): append, vote and heartbeat
+ *    acknowledgements) only after step 1; every other message may leave
+ *    before or during the write (thesis §10.2.1: the leader writes its log
+ *    in parallel with replication — it counts its own copy only once
+ *    advance() reports it durable);
  * 3. install `snapshot` into the state machine, then apply
  *    `committedEntries` in order, and serve each ReadState once applied;
  * 4. call advance().

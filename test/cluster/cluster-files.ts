@@ -13,6 +13,8 @@ export interface FileOptions {
   readonly snapshotKeepEntries?: number;
   readonly logLevel?: string;
   readonly security?: string;
+  /** PEM files for security "tls"/"mtls", per node id. */
+  readonly tls?: (nodeId: string) => { caFile: string; certFile: string; keyFile: string };
 }
 
 /** Writes a cluster file for one node into `dir` and returns its path. */
@@ -47,10 +49,16 @@ snapshot_keep_entries = ${o.snapshotKeepEntries ?? 1000}
 
 [security]
 transport = "${o.security ?? 'plaintext'}"
-
+${tlsKeys(self.id, o)}
 [log]
 level = "${o.logLevel ?? 'info'}"
 `,
   );
   return file;
+}
+
+function tlsKeys(id: string, o: FileOptions): string {
+  if (o.tls === undefined) return '';
+  const t = o.tls(id);
+  return `ca_file = "${t.caFile}"\ncert_file = "${t.certFile}"\nkey_file = "${t.keyFile}"\n`;
 }

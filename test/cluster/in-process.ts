@@ -8,6 +8,7 @@ import { FaultInjector } from '../../src/transport/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { sleep } from './cluster.js';
 import { writeNodeConfig } from './cluster-files.js';
+import type { FileOptions } from './cluster-files.js';
 import { freePorts } from './ports.js';
 
 /** A cluster of nodes inside the test process, sharing one fault injector (partitions). */
@@ -20,12 +21,12 @@ export class InProcessCluster {
     this.dir = dir;
   }
 
-  static async start(size: number): Promise<InProcessCluster> {
+  static async start(size: number, opts: FileOptions = {}): Promise<InProcessCluster> {
     const c = new InProcessCluster(mkdtempSync(path.join(os.tmpdir(), 'fabric-inproc-')));
     const ports = await freePorts(size);
     const members = ports.map((p, i) => ({ id: `n${i + 1}`, address: `127.0.0.1:${p}` }));
     for (const m of members) {
-      const config = loadConfig(writeNodeConfig(c.dir, m, members));
+      const config = loadConfig(writeNodeConfig(c.dir, m, members, opts));
       c.nodes.set(m.id, await startNode({ config, logger: silentLogger(), faults: c.faults }));
     }
     return c;

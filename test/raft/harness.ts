@@ -90,7 +90,13 @@ export interface TestNode {
  * apply, advance) and returns its messages.
  */
 export function processReady(node: TestNode): Message[] {
-  if (!node.core.hasReady()) return [];
+  const out: Message[] = [];
+  // advance() may make more work (a leader's own write can commit entries).
+  while (node.core.hasReady()) out.push(...processOneReady(node));
+  return out;
+}
+
+function processOneReady(node: TestNode): Message[] {
   const rd = node.core.ready();
   node.storage.persist(rd);
   if (rd.snapshot !== undefined) {

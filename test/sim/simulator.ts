@@ -4,6 +4,7 @@ import {
   SeededRng,
   bootstrapState,
   emptyState,
+  isResponse,
 } from '../../src/raft/index.js';
 import type { ConfChange, Message, NodeId, PeerProgress, RaftCore } from '../../src/raft/index.js';
 import { Checker, SafetyViolation } from './checker.js';
@@ -237,6 +238,9 @@ export class Simulator {
     const core = n.core;
     if (core === undefined || n.writing !== undefined || !core.hasReady()) return;
     n.writing = core.ready();
+    // Requests (appends, votes, heartbeats) may leave before the write
+    // completes (thesis §10.2.1); responses wait for it (#completeWrite).
+    for (const m of n.writing.messages) if (!isResponse(m)) this.#send(m);
     const delay = this.#rng.int(this.opts.maxDiskDelay + 1);
     this.#queue.push(this.#now + delay, { kind: 'disk', node: n.id, incarnation: n.incarnation });
   }
@@ -247,7 +251,7 @@ export class Simulator {
     if (rd === undefined || core === undefined) return;
     n.writing = undefined;
     n.persist(rd, this.#checker);
-    for (const m of rd.messages) this.#send(m);
+    for (const m of rd.messages) if (isResponse(m)) this.#send(m);
     n.apply(rd, this.#checker, (e) => {
       this.#client.onApplied(e);
       if (e.type === 'conf') this.#onConfApplied(e.change);
