@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Etcd3 } from 'etcd3';
-import { freePorts } from '../test/cluster/ports.js';
+import { freePorts } from '../src/util/free-ports.js';
 
 /** Installs etcd 3.4 from Debian's etcd-server package when it is missing, and says so. */
 export function ensureEtcd(): string {

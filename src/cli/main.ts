@@ -3,6 +3,7 @@ import { FabricError } from '../util/fabric-error.js';
 import { registerClusterCommands } from './cluster-commands.js';
 import { registerKvCommands } from './kv-commands.js';
 import { registerNodeCommands } from './node-commands.js';
+import { registerSandboxCommand } from './sandbox.js';
 
 /**
  * The `fabric` command. commander parses the arguments (a mature parser
@@ -15,6 +16,7 @@ const program = new Command('fabric')
 registerNodeCommands(program);
 registerClusterCommands(program);
 registerKvCommands(program);
+registerSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

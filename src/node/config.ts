@@ -67,7 +67,7 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
   raft: {
     tick_ms: { kind: 'integer', default: 20, min: 1, max: 10_000 },
     heartbeat_ticks: { kind: 'integer', default: 2, min: 1, max: 1_000 },
-    election_ticks: { kind: 'integer', default: 15, min: 2, max: 10_000 },
+    election_ticks: { kind: 'integer', default: 10, min: 2, max: 10_000 },
     pre_vote: { kind: 'boolean', default: true },
     check_quorum: { kind: 'boolean', default: true },
     max_inflight_msgs: { kind: 'integer', default: 256, min: 1, max: 65_536 },

@@ -8,7 +8,7 @@ import { entryKey } from '../../src/storage/internal.js';
 import { sleep } from './cluster.js';
 import { writeNodeConfig } from './cluster-files.js';
 import { NodeProcess } from './node-process.js';
-import { freePorts } from './ports.js';
+import { freePorts } from '../../src/util/free-ports.js';
 import { FabricClient } from '../../src/client/index.js';
 
 async function singleNode(dir: string, clusterId = 'test'): Promise<NodeProcess> {

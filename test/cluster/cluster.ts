@@ -5,7 +5,7 @@ import { FabricClient } from '../../src/client/index.js';
 import type { FileOptions, MemberSpec } from './cluster-files.js';
 import { writeNodeConfig } from './cluster-files.js';
 import { NodeProcess } from './node-process.js';
-import { freePorts } from './ports.js';
+import { freePorts } from '../../src/util/free-ports.js';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

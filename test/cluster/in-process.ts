@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/util/logger.js';
 import { sleep } from './cluster.js';
 import { writeNodeConfig } from './cluster-files.js';
 import type { FileOptions } from './cluster-files.js';
-import { freePorts } from './ports.js';
+import { freePorts } from '../../src/util/free-ports.js';
 
 /** A cluster of nodes inside the test process, sharing one fault injector (partitions). */
 export class InProcessCluster {

@@ -11,6 +11,8 @@ export class Writer {
   readonly acked = new Map<string, string>();
   /** Wall-clock times (ms) of acknowledgements, for failover timing. */
   readonly ackTimes: number[] = [];
+  /** For each acknowledged write: when its successful attempt was sent, and when it was acknowledged. */
+  readonly attempts: { sentAt: number; ackedAt: number }[] = [];
   #stopped = false;
   #next = 0;
   readonly #loops: Promise<void>[] = [];
@@ -40,9 +42,12 @@ export class Writer {
         continue;
       }
       try {
+        const sentAt = Date.now();
         await this.cluster.client(n.id).put(key, value, `req-${key}`, 3_000);
         this.acked.set(key, value);
-        this.ackTimes.push(Date.now());
+        const ackedAt = Date.now();
+        this.ackTimes.push(ackedAt);
+        this.attempts.push({ sentAt, ackedAt });
         return;
       } catch {
         await sleep(Math.min(200, 10 * (attempt + 1)));
@@ -50,9 +55,15 @@ export class Writer {
     }
   }
 
-  /** First acknowledgement at or after `t`. */
+  /**
+   * The first acknowledgement of a write sent at or after `t` (a write sent
+   * before a kill and answered just after it says nothing about failover).
+   */
   firstAckAfter(t: number): number | undefined {
-    return this.ackTimes.find((x) => x >= t);
+    let best: number | undefined;
+    for (const a of this.attempts)
+      if (a.sentAt >= t && (best === undefined || a.ackedAt < best)) best = a.ackedAt;
+    return best;
   }
 
   async stop(): Promise<void> {

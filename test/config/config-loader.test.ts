@@ -41,7 +41,7 @@ test('config: the example file loads with its documented defaults', () => {
   const c = loadConfig(EXAMPLE);
   assert.equal(c.node.id, 'n1');
   assert.equal(c.raft.tickMs, 20);
-  assert.equal(c.raft.electionTicks, 15);
+  assert.equal(c.raft.electionTicks, 10);
   assert.equal(c.security.transport, 'plaintext');
   assert.equal(c.cluster.members.length, 3);
 });
