@@ -3,6 +3,7 @@ import { FabricError } from '../util/fabric-error.js';
 import { registerClusterCommands } from './cluster-commands.js';
 import { registerKvCommands } from './kv-commands.js';
 import { registerNodeCommands } from './node-commands.js';
+import { registerProcedureCommands } from './procedure-commands.js';
 import { registerSandboxCommand } from './sandbox.js';
 
 /**
@@ -16,6 +17,7 @@ const program = new Command('fabric')
 registerNodeCommands(program);
 registerClusterCommands(program);
 registerKvCommands(program);
+registerProcedureCommands(program);
 registerSandboxCommand(program);
 
 try {

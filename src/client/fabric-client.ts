@@ -1,6 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import type { ClusterServiceClient } from '../gen/fabric/v1/ClusterService.js';
 import type { KvServiceClient } from '../gen/fabric/v1/KvService.js';
+import type { ProcedureServiceClient } from '../gen/fabric/v1/ProcedureService.js';
+import type { ProcedureServiceGetResponse__Output } from '../gen/fabric/v1/ProcedureServiceGetResponse.js';
+import type { ProcedureServiceListRequest } from '../gen/fabric/v1/ProcedureServiceListRequest.js';
+import type { ProcedureServiceListResponse__Output } from '../gen/fabric/v1/ProcedureServiceListResponse.js';
+import type { ProcedureServiceSubmitResponse__Output } from '../gen/fabric/v1/ProcedureServiceSubmitResponse.js';
+import type { ProcedureServiceWaitResponse__Output } from '../gen/fabric/v1/ProcedureServiceWaitResponse.js';
 import type { AddNodeResponse__Output } from '../gen/fabric/v1/AddNodeResponse.js';
 import type { GetResponse__Output } from '../gen/fabric/v1/GetResponse.js';
 import type { PutResponse__Output } from '../gen/fabric/v1/PutResponse.js';
@@ -32,6 +38,7 @@ export class FabricClient {
   readonly address: string;
   readonly #cluster: ClusterServiceClient;
   readonly #kv: KvServiceClient;
+  readonly #procedures: ProcedureServiceClient;
   readonly #timeoutMs: number;
   readonly #metadata: grpc.Metadata;
 
@@ -41,6 +48,10 @@ export class FabricClient {
     const creds = opts.credentials ?? grpc.credentials.createInsecure();
     const channelOpts = { 'grpc.max_receive_message_length': 64 * 1024 * 1024 };
     this.#cluster = new protos.cluster.ClusterService(address, creds, channelOpts);
+    this.#procedures = new protos.procedure.ProcedureService(address, creds, {
+      ...channelOpts,
+      channelOverride: this.#cluster.getChannel(),
+    });
     this.#kv = new protos.kv.KvService(address, creds, {
       ...channelOpts,
       channelOverride: this.#cluster.getChannel(),
@@ -107,8 +118,53 @@ export class FabricClient {
     );
   }
 
+  procedure(id: string, allowStale = false): Promise<ProcedureServiceGetResponse__Output> {
+    return this.#call((md, o, cb) =>
+      this.#procedures.Get({ id, allow_stale: allowStale }, md, o, cb),
+    );
+  }
+
+  procedures(
+    filter: ProcedureServiceListRequest = {},
+  ): Promise<ProcedureServiceListResponse__Output> {
+    return this.#call((md, o, cb) => this.#procedures.List(filter, md, o, cb));
+  }
+
+  waitProcedure(id: string, timeoutMs = 30_000): Promise<ProcedureServiceWaitResponse__Output> {
+    return this.#call(
+      (md, o, cb) => this.#procedures.Wait({ id, timeout_ms: timeoutMs }, md, o, cb),
+      timeoutMs + 5_000,
+    );
+  }
+
+  submitProcedure(
+    name: string,
+    args: unknown,
+    requestId: string,
+    wait: boolean,
+    timeoutMs = 30_000,
+  ): Promise<ProcedureServiceSubmitResponse__Output> {
+    return this.#call(
+      (md, o, cb) =>
+        this.#procedures.Submit(
+          {
+            name,
+            args_json: JSON.stringify(args),
+            request_id: requestId,
+            wait,
+            timeout_ms: timeoutMs,
+          },
+          md,
+          o,
+          cb,
+        ),
+      timeoutMs + 5_000,
+    );
+  }
+
   close(): void {
     this.#cluster.close();
     this.#kv.close();
+    this.#procedures.close();
   }
 }

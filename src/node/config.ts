@@ -43,6 +43,15 @@ export interface NodeConfig {
     readonly certFile: string;
     readonly keyFile: string;
   };
+  readonly procedures: {
+    /** Completed procedures kept, at most. */
+    readonly historyMax: number;
+    readonly historyMaxAgeS: number;
+    /** How long a request id is remembered for de-duplication. */
+    readonly dedupWindowS: number;
+    /** Attempts per step before a procedure ends FAILED. */
+    readonly maxAttempts: number;
+  };
   readonly log: { readonly level: LogLevel };
 }
 
@@ -82,13 +91,19 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
     cert_file: { kind: 'string', default: '' },
     key_file: { kind: 'string', default: '' },
   },
+  procedures: {
+    history_max: { kind: 'integer', default: 10_000, min: 10, max: 10_000_000 },
+    history_max_age_s: { kind: 'integer', default: 7 * 86_400, min: 60, max: 10 * 365 * 86_400 },
+    dedup_window_s: { kind: 'integer', default: 86_400, min: 60, max: 365 * 86_400 },
+    max_attempts: { kind: 'integer', default: 5, min: 1, max: 100 },
+  },
   log: {
     level: { kind: 'string', default: 'info', oneOf: LOG_LEVELS },
   },
 };
 
 /** Sections that may be omitted entirely (all their keys have defaults). */
-const OPTIONAL_SECTIONS = new Set(['raft', 'log']);
+const OPTIONAL_SECTIONS = new Set(['raft', 'log', 'procedures']);
 
 /** Loads and validates a cluster file. `joining` relaxes [cluster] members (fabric node start --join). */
 export function loadConfig(file: string, opts: { joining?: boolean } = {}): NodeConfig {
@@ -176,6 +191,7 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
   const r = section(file, doc, 'raft', joining);
   const s = section(file, doc, 'security', joining);
   const l = section(file, doc, 'log', joining);
+  const p = section(file, doc, 'procedures', joining);
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string): string => (p === '' ? '' : path.resolve(base, p));
   const id = n.id as string;
@@ -206,6 +222,12 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       caFile: resolve(s.ca_file as string),
       certFile: resolve(s.cert_file as string),
       keyFile: resolve(s.key_file as string),
+    },
+    procedures: {
+      historyMax: p.history_max as number,
+      historyMaxAgeS: p.history_max_age_s as number,
+      dedupWindowS: p.dedup_window_s as number,
+      maxAttempts: p.max_attempts as number,
     },
     log: { level: l.level as LogLevel },
   };

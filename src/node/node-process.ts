@@ -2,6 +2,8 @@ import * as grpc from '@grpc/grpc-js';
 import { clusterServiceHandlers } from '../api/cluster-service.js';
 import { LeaderClients } from '../api/forward.js';
 import { kvServiceHandlers } from '../api/kv-service.js';
+import { procedureServiceHandlers } from '../api/procedure-service.js';
+import { addStandardServices } from '../api/standard-services.js';
 import type { NodeApi } from '../api/node-api.js';
 import { FabricClient, fabricProtos } from '../client/index.js';
 import { KvStateMachine } from '../kv/kv-state-machine.js';
@@ -10,6 +12,9 @@ import type { FaultInjector } from '../transport/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import type { NodeConfig } from './config.js';
+import { CompositeStateMachine, tagCommand } from './composite-state-machine.js';
+import type { StateMachinePart } from './composite-state-machine.js';
+import { FabricRuntime, defaultRegistry } from './fabric-runtime.js';
 import { RaftNode } from './raft-node.js';
 import { transportSecurity } from './transport-security.js';
 
@@ -25,6 +30,7 @@ export interface StartOptions {
 export interface RunningNode {
   readonly node: RaftNode;
   readonly kv: KvStateMachine;
+  readonly fabric: FabricRuntime;
   stop(): Promise<void>;
 }
 
@@ -36,10 +42,15 @@ export interface RunningNode {
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const { config, logger } = opts;
   const kv = new KvStateMachine();
+  const fabric = new FabricRuntime(
+    config,
+    defaultRegistry(),
+    logger.child({ nodeId: config.node.id }),
+  );
   const node = await RaftNode.open({
     config,
     logger,
-    stateMachine: kv,
+    stateMachine: new CompositeStateMachine({ kv, fabric: fabric.stateMachine }),
     joining: opts.join !== undefined,
     ...(opts.faults === undefined ? {} : { faults: opts.faults }),
   });
@@ -48,12 +59,24 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   // Peer batches and snapshot chunks need the transport's message size limits.
   const server = new grpc.Server(peerServerOptions());
   node.transport.register(server);
-  const api = nodeApi(node);
   const protos = fabricProtos();
-  server.addService(protos.cluster.ClusterService.service, clusterServiceHandlers(api, leaders));
-  server.addService(protos.kv.KvService.service, kvServiceHandlers(api, kv, leaders));
+  server.addService(
+    protos.cluster.ClusterService.service,
+    clusterServiceHandlers(nodeApi(node, 'fabric'), leaders),
+  );
+  server.addService(
+    protos.kv.KvService.service,
+    kvServiceHandlers(nodeApi(node, 'kv'), kv, leaders),
+  );
+  server.addService(
+    protos.procedure.ProcedureService.service,
+    procedureServiceHandlers(nodeApi(node, 'fabric'), fabric, leaders),
+  );
+  fabric.attach(node);
+  const standard = addStandardServices(server, protos.definitions);
   await bind(server, config.node.listen, serverCredentials(security));
   node.run();
+  standard.setServing(true);
   logger.info(
     { nodeId: config.node.id, listen: config.node.listen, cluster: config.cluster.id },
     'node started',
@@ -63,7 +86,10 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   return {
     node,
     kv,
+    fabric,
     stop: async () => {
+      standard.setServing(false);
+      await fabric.stop();
       await node.stop();
       leaders.close();
       await new Promise<void>((resolve) => {
@@ -75,7 +101,8 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   };
 }
 
-function nodeApi(node: RaftNode): NodeApi {
+/** The services' view of the node; proposals are tagged for their state machine. */
+function nodeApi(node: RaftNode, part: StateMachinePart): NodeApi {
   return {
     id: node.id,
     clusterId: node.config.cluster.id,
@@ -83,7 +110,7 @@ function nodeApi(node: RaftNode): NodeApi {
     addressOf: (id) => node.addressOf(id),
     leader: () => node.leader(),
     isLeader: () => node.isLeader(),
-    propose: (cmd, t) => node.propose(cmd, t),
+    propose: (cmd, t) => node.propose(tagCommand(part, cmd), t),
     linearizableRead: (t) => node.linearizableRead(t),
     get applied() {
       return node.applied;

@@ -60,6 +60,7 @@ export class RaftNode {
   readonly #reads = new Waiters<string, number>();
   readonly #readyReads: { index: number; context: string }[] = [];
   readonly #leaderWatchers = new Set<() => void>();
+  readonly #applyListeners = new Set<() => void>();
   readonly #onFatal: (err: Error) => void;
   #ticker: NodeJS.Timeout | undefined;
   #ticks = 0;
@@ -244,6 +245,7 @@ export class RaftNode {
     this.#serveReads();
     this.#core.advance();
     if (rd.softState !== undefined) this.#onSoftState(rd.softState.leader, rd.softState.role);
+    for (const l of this.#applyListeners) l();
     await this.#maybeSnapshot();
   }
 
@@ -449,6 +451,18 @@ export class RaftNode {
 
   status(): RaftStatus {
     return this.#core.status();
+  }
+
+  /** Calls `listener` after every applied batch and every leadership change; returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#applyListeners.add(listener);
+    return () => this.#applyListeners.delete(listener);
+  }
+
+  /** The current term, when this node leads; undefined otherwise. */
+  leaderTerm(): number | undefined {
+    const s = this.#core.basicStatus();
+    return s.role === 'leader' ? s.term : undefined;
   }
 
   /**

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
+import type { ProcedureState } from '../gen/fabric/v1/ProcedureState.js';
+import { connect } from './connect.js';
+import type { ConnectOptions } from './connect.js';
+import { emit, table } from './output.js';
+
+interface Common extends ConnectOptions {
+  readonly json?: boolean;
+}
+
+const STATES: Readonly<Record<string, ProcedureState>> = {
+  queued: 'PROCEDURE_STATE_QUEUED',
+  running: 'PROCEDURE_STATE_RUNNING',
+  done: 'PROCEDURE_STATE_DONE',
+  failed: 'PROCEDURE_STATE_FAILED',
+};
+
+const stateText = (s: string): string => s.replace('PROCEDURE_STATE_', '').toLowerCase();
+const time = (ms: number): string => (ms === 0 ? '' : new Date(ms).toISOString());
+
+function detail(p: Procedure__Output): string {
+  const head =
+    `procedure ${p.id} (${p.name}): ${stateText(p.state)}\n` +
+    `request ${p.request_id}, locks ${p.lock_keys.join(', ') || '(none)'}, submitted ${time(p.submitted_at_ms)}` +
+    (p.finished_at_ms > 0 ? `, finished ${time(p.finished_at_ms)}` : '') +
+    (p.error !== null && p.state === 'PROCEDURE_STATE_FAILED'
+      ? `\nfailed at ${p.failed_step}: ${p.error.code}: ${p.error.message}${p.error.cause === '' ? '' : ` (cause: ${p.error.cause})`}`
+      : '') +
+    '\n';
+  const rows = p.steps.map((s, i) => [
+    String(i + 1),
+    s.name,
+    s.state,
+    String(s.attempts),
+    String(s.term),
+    s.started_at_ms > 0 && s.finished_at_ms > 0 ? `${s.finished_at_ms - s.started_at_ms} ms` : '',
+    s.error === null ? '' : `${s.error.code}: ${s.error.message}`,
+  ]);
+  return head + table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows);
+}
+
+function withCommon(c: Command): Command {
+  return c
+    .option(
+      '-a, --address <host:port>',
+      'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
+    )
+    .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
+    .option('--json', 'print JSON for scripts');
+}
+
+/** fabric procedure list | show | wait | run */
+export function registerProcedureCommands(program: Command): void {
+  const proc = program
+    .command('procedure')
+    .description('the durable history of procedures, and waiting for them');
+  withCommon(proc.command('list').description('procedures, newest first'))
+    .option('--state <state...>', `only these states: ${Object.keys(STATES).join(', ')}`)
+    .option('--lock <key>', 'only procedures on this lock key, e.g. group:g1')
+    .option('--limit <n>', 'at most this many', '50')
+    .action(async (o: Common & { state?: string[]; lock?: string; limit: string }) => {
+      const states = (o.state ?? []).map((s) => {
+        const v = STATES[s.toLowerCase()];
+        if (v === undefined)
+          throw new Error(`--state ${s}: use one of ${Object.keys(STATES).join(', ')}`);
+        return v;
+      });
+      const c = connect(o);
+      try {
+        const r = await c.procedures({ states, lock_key: o.lock ?? '', limit: Number(o.limit) });
+        emit(o.json === true, r, () =>
+          table(
+            ['ID', 'NAME', 'STATE', 'STEP', 'SUBMITTED', 'LOCKS'],
+            r.procedures.map((p) => [
+              p.id,
+              p.name,
+              stateText(p.state),
+              `${Math.min(p.current_step + 1, p.steps.length)}/${p.steps.length}`,
+              time(p.submitted_at_ms),
+              p.lock_keys.join(','),
+            ]),
+          ),
+        );
+      } finally {
+        c.close();
+      }
+    });
+  withCommon(
+    proc.command('show <id>').description('one procedure with its steps, timings and errors'),
+  ).action(async (id: string, o: Common) => {
+    const c = connect(o);
+    try {
+      const r = await c.procedure(id);
+      emit(o.json === true, r, () =>
+        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+      );
+    } finally {
+      c.close();
+    }
+  });
+  withCommon(
+    proc
+      .command('wait <id>')
+      .description('block until the procedure ends')
+      .option('--timeout <ms>', 'how long to wait', '30000'),
+  ).action(async (id: string, o: Common & { timeout: string }) => {
+    const c = connect(o);
+    try {
+      const r = await c.waitProcedure(id, Number(o.timeout));
+      emit(o.json === true, r, () =>
+        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+      );
+      if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
+    } finally {
+      c.close();
+    }
+  });
+  withCommon(
+    proc
+      .command('run <name> [args-json]')
+      .description('run a registered procedure (synchronous unless --no-wait)')
+      .option('--no-wait', 'return the procedure id at once')
+      .option('--request-id <id>', 'idempotency key (default: random)'),
+  ).action(
+    async (
+      name: string,
+      args: string | undefined,
+      o: Common & { wait: boolean; requestId?: string },
+    ) => {
+      const c = connect(o);
+      try {
+        const r = await c.submitProcedure(
+          name,
+          JSON.parse(args ?? '{}') as unknown,
+          o.requestId ?? randomUUID(),
+          o.wait,
+        );
+        emit(o.json === true, r, () => (r.procedure === null ? 'submitted' : detail(r.procedure)));
+        if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
+      } finally {
+        c.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The managed farm: groups of MySQL/MariaDB servers, shard maps and shards,
+ * plus the Fabric nodes themselves (mysql-fabric.md §4, §5). Records are
+ * immutable; the model replaces a record to change it.
+ */
+
+export const GROUP_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
+/** ACTIVE groups get failure detection (mysql-fabric.md §3); new groups are INACTIVE. */
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/**
+ * Server statuses. CONFIGURING is 1.6 trunk's transient status for a server
+ * being (re)slaved; PRIMARY and FAULTY are reached only through the promote
+ * and failure effects, never through set-status.
+ */
+export const SERVER_STATUSES = ['PRIMARY', 'SECONDARY', 'SPARE', 'FAULTY', 'CONFIGURING'] as const;
+export type ServerStatus = (typeof SERVER_STATUSES)[number];
+
+export const SERVER_MODES = ['OFFLINE', 'READ_ONLY', 'WRITE_ONLY', 'READ_WRITE'] as const;
+export type ServerMode = (typeof SERVER_MODES)[number];
+
+export const SHARD_MAP_TYPES = ['HASH', 'RANGE'] as const;
+export type ShardMapType = (typeof SHARD_MAP_TYPES)[number];
+
+export const SHARD_STATES = ['ENABLED', 'DISABLED'] as const;
+/** Only ENABLED shards are routable; a shard must be DISABLED before it is removed. */
+export type ShardState = (typeof SHARD_STATES)[number];
+
+export interface Group {
+  readonly id: string;
+  readonly description: string;
+  readonly status: GroupStatus;
+  /**
+   * Invariant: null, or the uuid of the one server of this group whose
+   * status is PRIMARY. Demote and failure clear it.
+   */
+  readonly primary: string | null;
+}
+
+export interface Server {
+  /** @@server_uuid, read by the executor when the server is added. */
+  readonly uuid: string;
+  /** host:port; unique across the farm. */
+  readonly address: string;
+  readonly groupId: string;
+  readonly status: ServerStatus;
+  /**
+   * Invariant: one of MODES_BY_STATUS[status] (transitions.ts), except that a
+   * FAULTY server keeps the mode it had when it failed.
+   */
+  readonly mode: ServerMode;
+  /** Read load-balancing weight for connectors; finite and > 0, never used in failover. */
+  readonly weight: number;
+}
+
+export interface ShardMap {
+  /** Fabric's integer mapping id, chosen by the proposer. */
+  readonly id: number;
+  readonly type: ShardMapType;
+  /** The group that holds the unsharded tables and replicates to every shard group. */
+  readonly globalGroupId: string;
+}
+
+export interface ShardTable {
+  readonly mapId: number;
+  /** "db.table"; unique across the farm. */
+  readonly table: string;
+  readonly column: string;
+}
+
+export interface Shard {
+  readonly id: number;
+  readonly mapId: number;
+  /** Lowest key of the range (RANGE) or of the hash bucket (HASH), as a string. */
+  readonly lowerBound: string;
+  /** Invariant: a group holds at most one shard and is no map's global group. */
+  readonly groupId: string;
+  readonly state: ShardState;
+}
+
+/** A fabric-ha node, as reported to connectors by dump.fabric_nodes. */
+export interface FabricNode {
+  readonly id: string;
+  readonly address: string;
+}
