@@ -20,6 +20,7 @@ export class Executor {
   readonly #registry: ProcedureRegistry;
   readonly #log: Logger;
   readonly #retry: RetryPolicy;
+  readonly #maxAttempts: number;
   readonly #active = new Map<string, Promise<void>>();
   #term: number | undefined;
   #abort = new AbortController();
@@ -29,12 +30,13 @@ export class Executor {
     port: ExecutorPort,
     registry: ProcedureRegistry,
     logger: Logger,
-    retry: RetryPolicy = DEFAULT_RETRY,
+    opts: { maxAttempts: number; retry?: RetryPolicy },
   ) {
     this.#port = port;
     this.#registry = registry;
     this.#log = logger.child({ component: 'executor' });
-    this.#retry = retry;
+    this.#retry = opts.retry ?? DEFAULT_RETRY;
+    this.#maxAttempts = opts.maxAttempts;
   }
 
   /** Call after every applied batch and on every leadership change: starts runners as needed. */
@@ -82,6 +84,7 @@ export class Executor {
       term,
       signal: this.#abort.signal,
       retry: this.#retry,
+      maxAttempts: this.#maxAttempts,
       logger: this.#log,
     });
     const task = runner

@@ -39,8 +39,8 @@ export interface ProcedureDefinition {
    * Throws PermanentStepError for arguments it cannot accept.
    */
   lockKeys(args: JsonValue): string[];
-  /** Attempts per step before the procedure ends FAILED. */
-  readonly maxAttempts: number;
+  /** Attempts per step before the procedure ends FAILED; default: [procedures] max_attempts. */
+  readonly maxAttempts?: number;
 }
 
 /** A failure that retrying cannot fix (bad input, a broken rule): the procedure fails at once. */

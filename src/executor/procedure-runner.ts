@@ -23,6 +23,7 @@ export class ProcedureRunner {
   readonly #term: number;
   readonly #signal: AbortSignal;
   readonly #retry: RetryPolicy;
+  readonly #maxAttempts: number;
   readonly #log: Logger;
 
   constructor(opts: {
@@ -32,6 +33,7 @@ export class ProcedureRunner {
     term: number;
     signal: AbortSignal;
     retry: RetryPolicy;
+    maxAttempts: number;
     logger: Logger;
   }) {
     this.#port = opts.port;
@@ -40,6 +42,7 @@ export class ProcedureRunner {
     this.#term = opts.term;
     this.#signal = opts.signal;
     this.#retry = opts.retry;
+    this.#maxAttempts = opts.def.maxAttempts ?? opts.maxAttempts;
     this.#log = opts.logger.child({ procedureId: opts.procedureId, procedure: opts.def.name });
   }
 
@@ -161,7 +164,7 @@ export class ProcedureRunner {
               cause: cause instanceof Error ? cause.message : JSON.stringify(cause),
             },
       retryable,
-      maxAttempts: this.#def.maxAttempts,
+      maxAttempts: this.#maxAttempts,
     });
     if (!failed.ok) return this.#refused('step-failed', failed.code, failed.message);
     return undefined;

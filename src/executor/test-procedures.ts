@@ -62,6 +62,38 @@ function markerStep(i: number): { name: string; run(ctx: StepContext): Promise<S
 export const TEN_STEPS: ProcedureDefinition = {
   name: 'test.ten-steps',
   steps: Array.from({ length: 10 }, (_, i) => markerStep(i + 1)),
-  maxAttempts: 5,
   lockKeys: (args) => [`test:${parseArgs(args).lock}`],
+};
+
+/**
+ * test.fail-second: its second step always fails — retryably (the executor
+ * retries with backoff until max_attempts) or, with args.permanent, at once.
+ * Registered with test.ten-steps.
+ */
+export const FAIL_SECOND: ProcedureDefinition = {
+  name: 'test.fail-second',
+  lockKeys: (args) => {
+    const lock = (args as { lock?: unknown } | null)?.lock;
+    return [`test:${typeof lock === 'string' && lock !== '' ? lock : 'test'}`];
+  },
+  steps: [
+    { name: 'ok', run: () => Promise.resolve({ output: null, effects: [] }) },
+    {
+      name: 'boom',
+      run: (ctx) => {
+        const permanent = (ctx.args as { permanent?: unknown } | null)?.permanent === true;
+        const cause = new Error('connect ECONNREFUSED 127.0.0.1:1 (simulated)');
+        if (permanent)
+          return Promise.reject(
+            new PermanentStepError('INVALID_ARGUMENT', 'step boom refuses to run', { cause }),
+          );
+        return Promise.reject(
+          Object.assign(new Error(`step boom failed on attempt ${ctx.attempt}`, { cause }), {
+            code: 'SERVER_UNREACHABLE',
+          }),
+        );
+      },
+    },
+    { name: 'never', run: () => Promise.resolve({ output: null, effects: [] }) },
+  ],
 };

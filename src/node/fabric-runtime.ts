@@ -4,7 +4,7 @@ import type { CommitOutcome, ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
 import type { ProcedureDefinition } from '../executor/procedure-definition.js';
 import { PermanentStepError, ProcedureRegistry } from '../executor/procedure-definition.js';
-import { TEN_STEPS } from '../executor/test-procedures.js';
+import { FAIL_SECOND, TEN_STEPS } from '../executor/test-procedures.js';
 import {
   FabricModel,
   FabricStateMachine,
@@ -28,7 +28,7 @@ const PRUNE_EVERY_MS = 60_000;
 /** The procedures a node can run: the farm procedures (later stages) and, for tests, test.*. */
 export function defaultRegistry(): ProcedureRegistry {
   const r = new ProcedureRegistry();
-  if (process.env.FABRIC_TEST_PROCEDURES === '1') r.register(TEN_STEPS);
+  if (process.env.FABRIC_TEST_PROCEDURES === '1') r.register(TEN_STEPS).register(FAIL_SECOND);
   return r;
 }
 
@@ -57,7 +57,9 @@ export class FabricRuntime implements ProcedureApi {
 
   attach(node: RaftNode): void {
     this.#node = node;
-    const executor = new Executor(this.#port(node), this.registry, this.#log);
+    const executor = new Executor(this.#port(node), this.registry, this.#log, {
+      maxAttempts: this.#config.procedures.maxAttempts,
+    });
     this.#executor = executor;
     node.subscribe(() => {
       executor.poke();

@@ -10,7 +10,11 @@ import { TestCluster, sleep } from './cluster.js';
 process.env.FABRIC_TEST_PROCEDURES = '1';
 const ROUNDS = Number(process.env.PROC_KILL_ROUNDS ?? 20);
 
-async function waitEnded(c: TestCluster, id: string, timeoutMs = 30_000): Promise<Procedure__Output> {
+async function waitEnded(
+  c: TestCluster,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<Procedure__Output> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const n of c.running()) {
@@ -21,7 +25,8 @@ async function waitEnded(c: TestCluster, id: string, timeoutMs = 30_000): Promis
         // That node cannot answer yet (no leader, still starting): try another.
       }
     }
-    if (Date.now() > deadline) throw new Error(`procedure ${id} did not end within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`procedure ${id} did not end within ${timeoutMs} ms`);
     await sleep(100);
   }
 }
@@ -44,7 +49,9 @@ test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure;
       const leader = await c.waitForLeader();
       const term = (await c.client(leader).status()).term;
       const via = c.running().find((n) => n.id !== leader)?.id as string;
-      const submitted = await c.client(via).submitProcedure('test.ten-steps', { dir, stepMs: 100 }, `round-${i}`, false);
+      const submitted = await c
+        .client(via)
+        .submitProcedure('test.ten-steps', { dir, stepMs: 100 }, `round-${i}`, false);
       const id = submitted.procedure?.id as string;
       await sleep(100 + Math.floor(Math.random() * 700));
       const killedAt = Date.now();
@@ -62,7 +69,10 @@ test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure;
       `# procedure resumed on the new leader after kill -9: p50 ${pct(resumeMs, 50)} ms, p99 ${pct(resumeMs, 99)} ms, max ${Math.max(...resumeMs)} ms (${resumeMs.length} of ${ROUNDS} kills landed mid-procedure): ${resumeMs.join(' ')}`,
     );
     assert.ok(resumeMs.length >= ROUNDS / 2, 'most kills must land while the procedure runs');
-    assert.ok(Math.max(...resumeMs) < 2_000, `resumed within 2 s of every kill: ${resumeMs.join(', ')}`);
+    assert.ok(
+      Math.max(...resumeMs) < 2_000,
+      `resumed within 2 s of every kill: ${resumeMs.join(', ')}`,
+    );
   } finally {
     await c.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -74,7 +84,9 @@ test('procedures: a client retry with the same request id after a leader kill re
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-proc-retry-'));
   try {
     const leader = await c.waitForLeader();
-    const first = c.client(leader).submitProcedure('test.ten-steps', { dir, stepMs: 100 }, 'retry-me', true, 20_000);
+    const first = c
+      .client(leader)
+      .submitProcedure('test.ten-steps', { dir, stepMs: 100 }, 'retry-me', true, 20_000);
     first.catch(() => undefined);
     await sleep(400);
     await c.node(leader).kill9();
@@ -84,7 +96,12 @@ test('procedures: a client retry with the same request id after a leader kill re
     let id = '';
     for (let attempt = 0; id === '' && attempt < 50; attempt++) {
       try {
-        id = (await c.client(other).submitProcedure('test.ten-steps', { dir, stepMs: 100 }, 'retry-me', false)).procedure?.id ?? '';
+        id =
+          (
+            await c
+              .client(other)
+              .submitProcedure('test.ten-steps', { dir, stepMs: 100 }, 'retry-me', false)
+          ).procedure?.id ?? '';
       } catch {
         await sleep(100);
       }

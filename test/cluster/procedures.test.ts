@@ -59,7 +59,7 @@ test('procedures: bad input gets a clear error and changes nothing', async () =>
     await assert.rejects(client.waitProcedure('no-such-id', 100), /does not exist/);
     await assert.rejects(
       client.submitProcedure('no.such.procedure', {}, 'r1', false),
-      /no procedure named "no.such.procedure"; registered: test.ten-steps/,
+      /no procedure named "no.such.procedure"; registered: test.fail-second, test.ten-steps/,
     );
     await assert.rejects(
       client.submitProcedure('test.ten-steps', { dir: 'relative' }, 'r2', false),
@@ -74,6 +74,39 @@ test('procedures: bad input gets a clear error and changes nothing', async () =>
       1,
       'only the valid submission created a procedure',
     );
+    client.close();
+  } finally {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('procedures: a failing step is retried up to max_attempts, then the procedure ends FAILED with step, error and cause and releases its locks', async () => {
+  const c = await InProcessCluster.start(1);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-markers-'));
+  try {
+    const leader = await c.waitForLeader();
+    const client = new FabricClient(c.nodes.get(leader)?.node.addressOf(leader) as string, {
+      timeoutMs: 20_000,
+    });
+    const retried = (await client.submitProcedure('test.fail-second', { lock: 'x' }, 'f1', true))
+      .procedure;
+    assert.equal(retried?.state, 'PROCEDURE_STATE_FAILED');
+    assert.equal(retried.failed_step, 'boom');
+    assert.equal(retried.error?.code, 'SERVER_UNREACHABLE');
+    assert.match(retried.error.cause, /ECONNREFUSED/);
+    assert.equal(retried.steps[1]?.attempts, 5, 'max_attempts (default 5) attempts');
+    assert.equal(retried.steps[2]?.state, 'pending');
+    const permanent = (
+      await client.submitProcedure('test.fail-second', { lock: 'x', permanent: true }, 'f2', true)
+    ).procedure;
+    assert.equal(permanent?.state, 'PROCEDURE_STATE_FAILED');
+    assert.equal(permanent.steps[1]?.attempts, 1, 'a permanent error is not retried');
+    // The lock "test:x" was released: the next procedure on it runs.
+    const next = (
+      await client.submitProcedure('test.ten-steps', { dir, stepMs: 0, lock: 'x' }, 'f3', true)
+    ).procedure;
+    assert.equal(next?.state, 'PROCEDURE_STATE_DONE');
     client.close();
   } finally {
     await c.stop();

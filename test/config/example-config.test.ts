@@ -28,6 +28,12 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     snapshot_keep_entries: 'integer',
   },
   security: { transport: 'string' },
+  procedures: {
+    history_max: 'integer',
+    history_max_age_s: 'integer',
+    dedup_window_s: 'integer',
+    max_attempts: 'integer',
+  },
   log: { level: 'string' },
 };
 
