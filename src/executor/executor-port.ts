@@ -25,4 +25,6 @@ export interface ExecutorPort {
   runningProcedureIds(): string[];
   /** Wall clock for the `at` of commands (proposer-chosen, never read by the model). */
   now(): number;
+  /** Waits `ms` (backoff), or less if `signal` aborts. The simulator supplies simulated time. */
+  delay(ms: number, signal: AbortSignal): Promise<void>;
 }

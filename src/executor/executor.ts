@@ -104,9 +104,9 @@ export class Executor {
         this.#active.delete(id);
         // A procedure may still need driving (e.g. after an unknown-outcome
         // commit); a short pause keeps a persistent failure from spinning.
-        setTimeout(() => {
+        void this.#port.delay(RESPAWN_DELAY_MS, new AbortController().signal).then(() => {
           this.poke();
-        }, RESPAWN_DELAY_MS).unref();
+        });
       });
     this.#active.set(id, task);
   }

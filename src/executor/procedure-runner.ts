@@ -4,7 +4,7 @@ import type { ExecutorPort } from './executor-port.js';
 import type { ProcedureDefinition, StepDefinition } from './procedure-definition.js';
 import { PermanentStepError } from './procedure-definition.js';
 import type { RetryPolicy } from './retry-policy.js';
-import { retryDelay, sleep } from './retry-policy.js';
+import { retryDelay } from './retry-policy.js';
 
 /** Why a runner stopped driving its procedure. */
 export type RunnerExit = 'finished' | 'not-leader' | 'superseded' | 'gone';
@@ -137,7 +137,7 @@ export class ProcedureRunner {
         (e as Error).cause,
       );
       if (exit === undefined && !permanent)
-        await sleep(retryDelay(this.#retry, attempt), this.#signal);
+        await this.#port.delay(retryDelay(this.#retry, attempt), this.#signal);
       return exit;
     }
   }

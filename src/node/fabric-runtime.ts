@@ -4,6 +4,7 @@ import type { CommitOutcome, ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
 import type { ProcedureDefinition } from '../executor/procedure-definition.js';
 import { PermanentStepError, ProcedureRegistry } from '../executor/procedure-definition.js';
+import { sleep } from '../executor/retry-policy.js';
 import { FAIL_SECOND, TEN_STEPS } from '../executor/test-procedures.js';
 import {
   FabricModel,
@@ -83,6 +84,7 @@ export class FabricRuntime implements ProcedureApi {
       procedure: (id) => this.model.procedure(id),
       runningProcedureIds: () => this.model.runnable().map((r) => r.procedure.id),
       now: () => Date.now(),
+      delay: (ms, signal) => sleep(ms, signal),
     };
   }
 
