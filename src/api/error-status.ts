@@ -49,6 +49,9 @@ export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
   INTERNAL: grpc.status.INTERNAL,
 };
 
+/** Suggested client back-off for UNAVAILABLE answers (about two election timeouts). */
+export const RETRY_AFTER_MS = 500;
+
 /** Raft core codes in the same vocabulary. */
 const FROM_RAFT: Readonly<Record<RaftErrorCode, FabricErrorCode>> = {
   NOT_LEADER: 'NOT_LEADER',
@@ -72,6 +75,10 @@ export function toServiceError(
   else message = `internal error: ${message}`;
   const metadata = new grpc.Metadata();
   metadata.set(ERROR_METADATA.code, code);
+  if (STATUS_OF[code] === grpc.status.UNAVAILABLE) {
+    // Retry info: no leader or a transient refusal clears within an election timeout or so.
+    metadata.set(ERROR_METADATA.retryAfterMs, String(RETRY_AFTER_MS));
+  }
   const leaderId = e instanceof NotLeaderError ? e.leaderId : (leader?.id ?? '');
   if (leaderId !== '') {
     metadata.set(ERROR_METADATA.leaderId, leaderId);

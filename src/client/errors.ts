@@ -7,6 +7,7 @@ export const ERROR_METADATA = {
   code: 'fabric-code',
   leaderId: 'fabric-leader-id',
   leaderAddress: 'fabric-leader-address',
+  retryAfterMs: 'fabric-retry-after-ms',
 } as const;
 
 const KNOWN: ReadonlySet<string> = new Set(FABRIC_ERROR_CODES);
