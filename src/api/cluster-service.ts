@@ -11,7 +11,9 @@ import type { Member } from '../gen/fabric/v1/Member.js';
 import type { StatusResponse } from '../gen/fabric/v1/StatusResponse.js';
 import type { NodeId, RaftStatus } from '../raft/index.js';
 import { FabricError } from '../util/fabric-error.js';
+import type { FabricClient } from '../client/index.js';
 import type { LeaderClients } from './forward.js';
+import { onLeader } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireAddress, requireNodeId } from './validate.js';
@@ -30,20 +32,11 @@ export function clusterServiceHandlers(
   node: NodeApi,
   leaders: LeaderClients,
 ): ClusterServiceHandlers {
-  const onLeader = async <T>(
+  const leaderCall = <T>(
     forwarded: boolean,
     local: () => Promise<T>,
-    remote: (address: string) => Promise<T>,
-  ): Promise<T> => {
-    if (node.isLeader()) return local();
-    const leader = node.leader();
-    if (forwarded)
-      throw new FabricError(
-        'NOT_LEADER',
-        `node ${node.id} is not the leader; the leader is ${leader.id}`,
-      );
-    return remote(leader.address);
-  };
+    remote: (client: FabricClient) => Promise<T>,
+  ): Promise<T> => onLeader(node, leaders, forwarded, local, remote);
   return {
     Status: unary<StatusRequest__Output, StatusResponse>(node, async () => statusOf(node, leaders)),
     AddNode: unary<AddNodeRequest__Output, AddNodeResponse>(
@@ -52,12 +45,12 @@ export function clusterServiceHandlers(
         requireNodeId('node_id', request.node_id);
         requireAddress('address', request.address);
         const timeoutMs = request.timeout_ms > 0 ? request.timeout_ms : 30_000;
-        return onLeader(
+        return leaderCall(
           forwarded,
           async (): Promise<AddNodeResponse> => ({
             member: await addNode(node, request.node_id, request.address, timeoutMs),
           }),
-          (address) => leaders.for(address).addNode(request.node_id, request.address, timeoutMs),
+          (client) => client.addNode(request.node_id, request.address, timeoutMs),
         );
       },
     ),
@@ -65,7 +58,7 @@ export function clusterServiceHandlers(
       node,
       async ({ request, forwarded }) => {
         requireNodeId('node_id', request.node_id);
-        return onLeader(
+        return leaderCall(
           forwarded,
           async () => {
             const conf = node.status().conf;
@@ -80,7 +73,7 @@ export function clusterServiceHandlers(
             }
             return { index: await node.removeMember(request.node_id, 30_000) };
           },
-          (address) => leaders.for(address).removeNode(request.node_id),
+          (client) => client.removeNode(request.node_id),
         );
       },
     ),
@@ -88,7 +81,7 @@ export function clusterServiceHandlers(
       node,
       async ({ request, forwarded }) => {
         if (request.target_node_id !== '') requireNodeId('target_node_id', request.target_node_id);
-        return onLeader(
+        return leaderCall(
           forwarded,
           async () => {
             const target =
@@ -104,7 +97,7 @@ export function clusterServiceHandlers(
             await node.transferLeadership(target, 10_000);
             return { leader_id: target };
           },
-          (address) => leaders.for(address).transferLeadership(request.target_node_id),
+          (client) => client.transferLeadership(request.target_node_id),
         );
       },
     ),

@@ -5,8 +5,8 @@ import type { KvServiceHandlers } from '../gen/fabric/v1/KvService.js';
 import type { PutRequest__Output } from '../gen/fabric/v1/PutRequest.js';
 import type { PutResponse } from '../gen/fabric/v1/PutResponse.js';
 import { KvStateMachine } from '../kv/kv-state-machine.js';
-import { FabricError } from '../util/fabric-error.js';
 import type { LeaderClients } from './forward.js';
+import { onLeader } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
@@ -24,25 +24,22 @@ export function kvServiceHandlers(
       requireLength('key', request.key, 1, 512);
       requireLength('value', request.value, 0, 1024 * 1024);
       requireLength('request_id', request.request_id, 1, 128);
-      if (!node.isLeader()) {
-        const leader = node.leader();
-        if (forwarded)
-          throw new FabricError(
-            'NOT_LEADER',
-            `node ${node.id} is not the leader; the leader is ${leader.id}`,
-          );
-        return leaders
-          .for(leader.address)
-          .put(request.key, request.value, request.request_id, PUT_TIMEOUT_MS);
-      }
-      const cmd = KvStateMachine.encodePut({
-        key: request.key,
-        value: request.value,
-        requestId: request.request_id,
-      });
-      const { result } = await node.propose(cmd, PUT_TIMEOUT_MS);
-      const r = KvStateMachine.decodeResult(result);
-      return { version: r.version, index: r.index, duplicate: r.duplicate };
+      return onLeader(
+        node,
+        leaders,
+        forwarded,
+        async () => {
+          const cmd = KvStateMachine.encodePut({
+            key: request.key,
+            value: request.value,
+            requestId: request.request_id,
+          });
+          const { result } = await node.propose(cmd, PUT_TIMEOUT_MS);
+          const r = KvStateMachine.decodeResult(result);
+          return { version: r.version, index: r.index, duplicate: r.duplicate };
+        },
+        (client) => client.put(request.key, request.value, request.request_id, PUT_TIMEOUT_MS),
+      );
     }),
     Get: unary<GetRequest__Output, GetResponse>(node, async ({ request }) => {
       requireLength('key', request.key, 1, 512);

@@ -13,6 +13,7 @@ import type { ProcedureState__Output } from '../gen/fabric/v1/ProcedureState.js'
 import type { Procedure, ProcedureState as ModelState } from '../fabric/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { LeaderClients } from './forward.js';
+import { onLeader } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
@@ -154,21 +155,19 @@ export function procedureServiceHandlers(
           });
         }
         const timeoutMs = request.timeout_ms > 0 ? request.timeout_ms : 30_000;
-        if (!node.isLeader()) {
-          const leader = node.leader();
-          if (forwarded)
-            throw new FabricError(
-              'NOT_LEADER',
-              `node ${node.id} is not the leader; the leader is ${leader.id}`,
-            );
-          return leaders
-            .for(leader.address)
-            .submitProcedure(request.name, args, request.request_id, request.wait, timeoutMs);
-        }
-        const id = await api.submit(request.name, args, request.request_id);
-        const p = request.wait ? await api.whenEnded(id, timeoutMs) : api.procedure(id);
-        if (p === undefined) throw notFound(id);
-        return { procedure: toProto(p) };
+        return onLeader<ProcedureServiceSubmitResponse>(
+          node,
+          leaders,
+          forwarded,
+          async () => {
+            const id = await api.submit(request.name, args, request.request_id);
+            const p = request.wait ? await api.whenEnded(id, timeoutMs) : api.procedure(id);
+            if (p === undefined) throw notFound(id);
+            return { procedure: toProto(p) };
+          },
+          (client) =>
+            client.submitProcedure(request.name, args, request.request_id, request.wait, timeoutMs),
+        );
       },
     ),
   } satisfies grpc.UntypedServiceImplementation;

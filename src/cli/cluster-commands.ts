@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
-import { connect } from './connect.js';
+import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit, table } from './output.js';
 
@@ -44,22 +44,14 @@ export function registerClusterCommands(program: Command): void {
   const cluster = program
     .command('cluster')
     .description('inspect and change the Fabric nodes themselves');
-  const common = (c: Command): Command =>
-    c
-      .option(
-        '-a, --address <host:port>',
-        'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
-      )
-      .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
-      .option('--json', 'print JSON for scripts');
 
-  common(
+  withConnectOptions(
     cluster.command('status').description('role, term, leader and every member with its lag'),
   ).action(async (o: Common) => {
     const s = await withClient(o, (c) => c.status());
     emit(o.json === true, s, () => statusText(s));
   });
-  common(
+  withConnectOptions(
     cluster
       .command('add <node-id> <address>')
       .description('add a node as a learner; it is promoted to voter once caught up')
@@ -72,7 +64,7 @@ export function registerClusterCommands(program: Command): void {
       () => `added ${id} at ${address}: now a ${strip(r.member?.role ?? '', 'MEMBER_ROLE_')}`,
     );
   });
-  common(
+  withConnectOptions(
     cluster.command('remove <node-id>').description('remove a voter or learner (the leader too)'),
   ).action(async (id: string, o: Common) => {
     const r = await withClient(o, (c) => c.removeNode(id));
@@ -82,7 +74,7 @@ export function registerClusterCommands(program: Command): void {
       () => `removed ${id} (committed at index ${r.index}); stop its process now`,
     );
   });
-  common(
+  withConnectOptions(
     cluster
       .command('transfer [node-id]')
       .description('hand leadership to a voter (default: the most up-to-date)'),

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { FabricClient } from '../client/index.js';
 import { loadConfig } from '../node/config.js';
 import { transportSecurity } from '../node/transport-security.js';
@@ -21,4 +22,15 @@ export function connect(opts: ConnectOptions): FabricClient {
   }
   const address = opts.address ?? process.env.FABRIC_ADDRESS ?? '127.0.0.1:7001';
   return new FabricClient(address);
+}
+
+/** The options every client command takes: where the cluster is, and --json. */
+export function withConnectOptions(c: Command): Command {
+  return c
+    .option(
+      '-a, --address <host:port>',
+      'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
+    )
+    .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
+    .option('--json', 'print JSON for scripts');
 }

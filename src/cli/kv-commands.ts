@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { connect } from './connect.js';
+import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit } from './output.js';
 
 /** fabric kv put | get — the test key-value state machine, handy for trying a cluster out. */
 export function registerKvCommands(program: Command): void {
-  const kv = program.command('kv').description('the key-value state machine nodes run in stage 2');
-  const common = (c: Command): Command =>
-    c
-      .option(
-        '-a, --address <host:port>',
-        'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
-      )
-      .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
-      .option('--json', 'print JSON for scripts');
-  common(
+  const kv = program
+    .command('kv')
+    .description('the key-value test state machine every node runs beside the Fabric model');
+  withConnectOptions(
     kv
       .command('put <key> <value>')
       .option('--request-id <id>', 'idempotency key (default: random)'),
@@ -39,7 +33,7 @@ export function registerKvCommands(program: Command): void {
       }
     },
   );
-  common(
+  withConnectOptions(
     kv.command('get <key>').option('--stale', 'serve from this node without a ReadIndex round'),
   ).action(async (key: string, o: ConnectOptions & { json?: boolean; stale?: boolean }) => {
     const c = connect(o);

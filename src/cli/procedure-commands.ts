@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
 import type { ProcedureState } from '../gen/fabric/v1/ProcedureState.js';
-import { connect } from './connect.js';
+import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit, table } from './output.js';
 
@@ -41,22 +41,12 @@ function detail(p: Procedure__Output): string {
   return head + table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows);
 }
 
-function withCommon(c: Command): Command {
-  return c
-    .option(
-      '-a, --address <host:port>',
-      'any node of the cluster (default $FABRIC_ADDRESS or 127.0.0.1:7001)',
-    )
-    .option('-c, --config <file>', 'take the address and TLS settings from a cluster file')
-    .option('--json', 'print JSON for scripts');
-}
-
 /** fabric procedure list | show | wait | run */
 export function registerProcedureCommands(program: Command): void {
   const proc = program
     .command('procedure')
     .description('the durable history of procedures, and waiting for them');
-  withCommon(proc.command('list').description('procedures, newest first'))
+  withConnectOptions(proc.command('list').description('procedures, newest first'))
     .option('--state <state...>', `only these states: ${Object.keys(STATES).join(', ')}`)
     .option('--lock <key>', 'only procedures on this lock key, e.g. group:g1')
     .option('--limit <n>', 'at most this many', '50')
@@ -87,7 +77,7 @@ export function registerProcedureCommands(program: Command): void {
         c.close();
       }
     });
-  withCommon(
+  withConnectOptions(
     proc.command('show <id>').description('one procedure with its steps, timings and errors'),
   ).action(async (id: string, o: Common) => {
     const c = connect(o);
@@ -100,7 +90,7 @@ export function registerProcedureCommands(program: Command): void {
       c.close();
     }
   });
-  withCommon(
+  withConnectOptions(
     proc
       .command('wait <id>')
       .description('block until the procedure ends')
@@ -117,7 +107,7 @@ export function registerProcedureCommands(program: Command): void {
       c.close();
     }
   });
-  withCommon(
+  withConnectOptions(
     proc
       .command('run <name> [args-json]')
       .description('run a registered procedure (synchronous unless --no-wait)')
