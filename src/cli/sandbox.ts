@@ -91,7 +91,7 @@ export function registerSandboxCommand(program: Command): void {
           }),
         );
         process.stdout.write(
-          `started ${m.id} on ${m.address} (log: ${path.join(dir, `${m.id}.log`)})\n`,
+          `started ${m.id} on ${m.address}, pid ${String(procs.at(-1)?.pid)} (log: ${path.join(dir, `${m.id}.log`)})\n`,
         );
       }
       const stop = (): void => {
