@@ -104,11 +104,6 @@ export class RaftLog {
     return this.#entries[i - this.#snapIndex - 1]?.term;
   }
 
-  entry(i: number): Entry | undefined {
-    if (i <= this.#snapIndex) return undefined;
-    return this.#entries[i - this.#snapIndex - 1];
-  }
-
   matchTerm(i: number, term: number): boolean {
     return this.term(i) === term;
   }

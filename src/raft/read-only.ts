@@ -20,10 +20,6 @@ export class ReadOnly {
   readonly #pending = new Map<string, ReadIndexStatus>();
   #queue: string[] = [];
 
-  get size(): number {
-    return this.#queue.length;
-  }
-
   /** Registers a request; a duplicate context is ignored (the first one stands). */
   add(index: number, context: string, from: NodeId): boolean {
     if (this.#pending.has(context)) return false;

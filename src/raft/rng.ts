@@ -1,5 +1,5 @@
 /**
- * Randomness for the deterministic core. The core never calls Math.random:
+ * Randomness for the deterministic core. The core has no randomness of its own:
  * the driver injects an Rng (seeded from the OS in production, from the
  * simulator's seed in tests), so one seed replays a whole cluster exactly.
  */
@@ -55,10 +55,5 @@ export class SeededRng implements Rng {
     if (!(maxExclusive >= 1))
       throw new RangeError(`rng: maxExclusive must be >= 1, got ${String(maxExclusive)}`);
     return Math.floor(this.float() * maxExclusive);
-  }
-
-  /** A new generator whose stream is derived from, but independent of, this one. */
-  fork(): SeededRng {
-    return new SeededRng(this.#u32());
   }
 }

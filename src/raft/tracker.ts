@@ -23,10 +23,6 @@ export class ProgressTracker {
     this.maxInflightBytes = maxInflightBytes;
   }
 
-  confState(): ConfState {
-    return { voters: [...this.voters].sort(), learners: [...this.learners].sort() };
-  }
-
   /**
    * Switches to `conf`. Members that stay keep their progress; new members
    * start probing at `nextIndex`; removed members are forgotten.

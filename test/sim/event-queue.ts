@@ -6,10 +6,6 @@ export class EventQueue<T> {
   #heap: { tick: number; seq: number; item: T }[] = [];
   #seq = 0;
 
-  get size(): number {
-    return this.#heap.length;
-  }
-
   push(tick: number, item: T): void {
     const h = this.#heap;
     h.push({ tick, seq: this.#seq++, item });

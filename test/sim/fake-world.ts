@@ -8,29 +8,23 @@ import { SafetyViolation } from './checker.js';
  * once or harmlessly repeated".
  */
 export class FakeWorld {
-  readonly #effects = new Map<string, { node: string; term: number }>();
+  readonly #effects = new Set<string>();
   readonly #attempts = new Map<string, number>();
   /** Procedures that ended (as first seen in any node's committed model). */
   readonly #ended = new Set<string>();
   lateActions = 0;
 
-  act(procedureId: string, step: number, node: string, term: number): boolean {
+  act(procedureId: string, step: number): boolean {
     const key = `${procedureId}#${step}`;
     this.#attempts.set(key, (this.#attempts.get(key) ?? 0) + 1);
     if (this.#ended.has(procedureId)) this.lateActions++;
     if (this.#effects.has(key)) return false;
-    this.#effects.set(key, { node, term });
+    this.#effects.add(key);
     return true;
   }
 
   ended(procedureId: string): void {
     this.#ended.add(procedureId);
-  }
-
-  effectCount(procedureId: string): number {
-    let n = 0;
-    for (const k of this.#effects.keys()) if (k.startsWith(`${procedureId}#`)) n++;
-    return n;
   }
 
   /** A DONE procedure must have had every step's effect applied exactly once. */

@@ -17,6 +17,7 @@ import {
   isResponse,
 } from '../../src/raft/index.js';
 import type { Entry, Message, NodeId, ReadState } from '../../src/raft/index.js';
+import { STATE_MACHINE_TAGS, tagCommand } from '../../src/node/composite-state-machine.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { Checker, SafetyViolation } from './checker.js';
 import { EventQueue } from './event-queue.js';
@@ -29,7 +30,6 @@ const MS_PER_TICK = 10;
 /** Deadline of a commit or a ReadIndex round, as the node's (src/node/raft-node.ts) are. */
 const TIMEOUT_TICKS = 100;
 const GROUPS = ['group:g1', 'group:g2', 'group:g3'];
-const enc = new TextEncoder();
 
 type Ev =
   | { kind: 'msg'; m: Message }
@@ -136,11 +136,10 @@ export class ProcedureSim {
       Array.from({ length: count }, (_, i) => ({
         name: `s${i}`,
         run: (ctx) => {
-          const n = this.#currentActor;
           // A flaky step: the executor retries it.
           if (this.#rng.float() < 0.05)
             return Promise.reject(new Error(`transient failure of s${i}`));
-          this.#world.act(ctx.procedureId, i, n?.id ?? '?', n?.core?.basicStatus().term ?? 0);
+          this.#world.act(ctx.procedureId, i);
           return Promise.resolve({ output: { step: i }, effects: [] });
         },
       }));
@@ -151,9 +150,6 @@ export class ProcedureSim {
       lockKeys: (a) => [(a as { lock: string }).lock],
     });
   }
-
-  /** The node whose executor is calling into the world right now (set around each runner turn). */
-  #currentActor: SimNode | undefined;
 
   #runtime(n: SimNode): Runtime {
     const model = new FabricModel();
@@ -202,12 +198,7 @@ export class ProcedureSim {
   #commit(n: SimNode, rt: Runtime, cmd: Command): Promise<CommitOutcome> {
     const core = n.core;
     if (core === undefined) return Promise.reject(new Error('node down'));
-    this.#currentActor = n;
-    const bytes = encodeCommand(cmd);
-    const tagged = new Uint8Array(bytes.byteLength + 1);
-    tagged[0] = 0x66;
-    tagged.set(bytes, 1);
-    const pos = core.propose(tagged);
+    const pos = core.propose(tagCommand('fabric', encodeCommand(cmd)));
     this.#startWrite(n);
     return new Promise((resolve, reject) => {
       rt.commits.set(pos.index, { term: pos.term, resolve, reject });
@@ -247,7 +238,7 @@ export class ProcedureSim {
 
   #onEntry(n: SimNode, rt: Runtime, e: Entry): void {
     let outcome: CommitOutcome | undefined;
-    if (e.type === 'normal' && e.data[0] === 0x66) {
+    if (e.type === 'normal' && e.data[0] === STATE_MACHINE_TAGS.fabric) {
       const r = decodeApplyResult(rt.sm.apply(e.index, e.data.subarray(1)));
       outcome = r.ok
         ? { ok: true, result: r.result }
@@ -540,5 +531,3 @@ export class ProcedureSim {
     };
   }
 }
-
-export { enc };
