@@ -1,4 +1,5 @@
 import { FabricError } from '../util/fabric-error.js';
+import { ADDRESS_PATTERN, ADDRESS_RULE, NODE_ID_PATTERN, NODE_ID_RULE } from '../util/naming.js';
 
 /** One key of the cluster file: its type, default, and what is allowed. */
 export type KeySpec =
@@ -61,11 +62,8 @@ export function readKey(
   }
 }
 
-export const NODE_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-export const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):([0-9]{1,5})$/;
-export const NODE_ID_RULE =
-  'must be 1-63 characters of a-z, 0-9, "-" or "_", starting with a letter or digit';
-export const ADDRESS_RULE = 'must be host:port (e.g. "127.0.0.1:7001" or "[::1]:7001")';
+export const MUST_BE_NODE_ID = `must be ${NODE_ID_RULE}`;
+export const MUST_BE_ADDRESS = `must be ${ADDRESS_RULE}`;
 
 function readMembers(where: string, raw: unknown): { id: string; address: string }[] {
   if (!Array.isArray(raw))
@@ -76,13 +74,16 @@ function readMembers(where: string, raw: unknown): { id: string; address: string
     const rec = m as Record<string, unknown> | null;
     const id = rec?.id;
     const address = rec?.address;
-    if (typeof id !== 'string' || !NODE_ID.test(id)) {
-      throw new FabricError('CONFIG_INVALID', `${at}.id = ${JSON.stringify(id)}: ${NODE_ID_RULE}`);
-    }
-    if (typeof address !== 'string' || !ADDRESS.test(address)) {
+    if (typeof id !== 'string' || !NODE_ID_PATTERN.test(id)) {
       throw new FabricError(
         'CONFIG_INVALID',
-        `${at}.address = ${JSON.stringify(address)}: ${ADDRESS_RULE}`,
+        `${at}.id = ${JSON.stringify(id)}: ${MUST_BE_NODE_ID}`,
+      );
+    }
+    if (typeof address !== 'string' || !ADDRESS_PATTERN.test(address)) {
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${at}.address = ${JSON.stringify(address)}: ${MUST_BE_ADDRESS}`,
       );
     }
     if (seen.has(id))

@@ -5,7 +5,8 @@ import { FabricError } from '../util/fabric-error.js';
 import { LOG_LEVELS } from '../util/logger.js';
 import type { LogLevel } from '../util/logger.js';
 import type { SectionSpec } from './config-schema.js';
-import { ADDRESS, ADDRESS_RULE, NODE_ID, NODE_ID_RULE, readKey } from './config-schema.js';
+import { ADDRESS_PATTERN, NODE_ID_PATTERN } from '../util/naming.js';
+import { MUST_BE_ADDRESS, MUST_BE_NODE_ID, readKey } from './config-schema.js';
 
 export const TRANSPORT_SECURITY = ['plaintext', 'tls', 'mtls'] as const;
 export type TransportSecurityMode = (typeof TRANSPORT_SECURITY)[number];
@@ -59,18 +60,19 @@ const MIB = 1024 * 1024;
 
 const SCHEMA: Readonly<Record<string, SectionSpec>> = {
   node: {
-    id: { kind: 'string', pattern: NODE_ID, rule: NODE_ID_RULE },
-    listen: { kind: 'string', pattern: ADDRESS, rule: ADDRESS_RULE },
+    id: { kind: 'string', pattern: NODE_ID_PATTERN, rule: MUST_BE_NODE_ID },
+    listen: { kind: 'string', pattern: ADDRESS_PATTERN, rule: MUST_BE_ADDRESS },
     advertise: {
       kind: 'string',
       default: '',
-      pattern: /^$|^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}$/,
-      rule: ADDRESS_RULE,
+      // Empty means "same as listen".
+      pattern: new RegExp(`^$|${ADDRESS_PATTERN.source}`),
+      rule: MUST_BE_ADDRESS,
     },
     data_dir: { kind: 'string', default: '' },
   },
   cluster: {
-    id: { kind: 'string', pattern: NODE_ID, rule: NODE_ID_RULE },
+    id: { kind: 'string', pattern: NODE_ID_PATTERN, rule: MUST_BE_NODE_ID },
     members: { kind: 'members' },
   },
   raft: {
