@@ -12,7 +12,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RaftCore, SeededRng, bootstrapState } from '../src/raft/index.js';
 import type { Message } from '../src/raft/index.js';
-import { machineDescription, median } from './machine.js';
+import { median } from '../test/cluster/stats.js';
+import { machineDescription } from './machine.js';
 
 const { values } = parseArgs({
   options: {

@@ -12,15 +12,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TestCluster, sleep } from '../test/cluster/cluster.js';
 import { Writer } from '../test/cluster/writer.js';
+import { percentile } from '../test/cluster/stats.js';
 import { machineDescription } from './machine.js';
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '20' } } });
 const kills = Number(values.kills);
-
-const pct = (xs: readonly number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 console.log(`command: npm run bench:failover-raft -- --kills ${kills}`);
 console.log(`machine: ${machineDescription()}`);
@@ -50,9 +46,13 @@ try {
   const result = {
     machine: machineDescription(),
     kills,
-    killToNextWriteMs: { p50: pct(samples, 50), p99: pct(samples, 99), max: Math.max(...samples) },
-    killToAgreedLeaderMs: { p50: pct(electedMs, 50), p99: pct(electedMs, 99) },
-    baselineGapBetweenAcksMs: { p50: pct(gaps, 50), p99: pct(gaps, 99) },
+    killToNextWriteMs: {
+      p50: percentile(samples, 50),
+      p99: percentile(samples, 99),
+      max: Math.max(...samples),
+    },
+    killToAgreedLeaderMs: { p50: percentile(electedMs, 50), p99: percentile(electedMs, 99) },
+    baselineGapBetweenAcksMs: { p50: percentile(gaps, 50), p99: percentile(gaps, 99) },
     samplesMs: samples,
   };
   console.log(

@@ -1,15 +1,10 @@
-import { median } from './machine.js';
+import { percentile } from '../test/cluster/stats.js';
 
 export interface LoadResult {
   readonly opsPerSec: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly ops: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /**
@@ -44,7 +39,6 @@ export async function runLoad(
   const elapsed = (performance.now() - start) / 1000;
   stop = true;
   await Promise.all(loops);
-  latencies.sort((a, b) => a - b);
   return {
     opsPerSec: Math.round(ops / elapsed),
     p50Ms: Number(percentile(latencies, 50).toFixed(2)),
@@ -52,5 +46,3 @@ export async function runLoad(
     ops,
   };
 }
-
-export { median };

@@ -7,11 +7,3 @@ export function machineDescription(): string {
   const mem = (os.totalmem() / 2 ** 30).toFixed(1);
   return `${model}, ${cpus.length} cores, ${mem} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
 }
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1
-    ? (s[mid] as number)
-    : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}

@@ -17,7 +17,8 @@ import type { Entry, Message } from '../src/raft/index.js';
 import { PeerTransport, peerServerOptions, serverCredentials } from '../src/transport/index.js';
 import type { TransportStats } from '../src/transport/index.js';
 import { silentLogger } from '../src/util/logger.js';
-import { machineDescription, median } from './machine.js';
+import { median } from '../test/cluster/stats.js';
+import { machineDescription } from './machine.js';
 
 const { values } = parseArgs({
   options: {

@@ -6,33 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { FabricClient } from '../client/index.js';
+import { clusterFileText } from '../node/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
 
 const FABRIC_BIN = fileURLToPath(new URL('../../bin/fabric.js', import.meta.url));
-
-function configText(
-  id: string,
-  address: string,
-  members: readonly { id: string; address: string }[],
-): string {
-  return `[node]
-id = "${id}"
-listen = "${address}"
-data_dir = "./data-${id}"
-
-[cluster]
-id = "sandbox"
-members = [
-${members.map((m) => `  { id = "${m.id}", address = "${m.address}" },`).join('\n')}
-]
-
-[security]
-transport = "plaintext"
-
-[log]
-level = "info"
-`;
-}
 
 async function waitForLeader(addresses: readonly string[], timeoutMs: number): Promise<string> {
   const clients = addresses.map((a) => new FabricClient(a, { timeoutMs: 1_000 }));
@@ -82,7 +59,7 @@ export function registerSandboxCommand(program: Command): void {
       const procs: ChildProcess[] = [];
       for (const m of members) {
         const file = path.join(dir, `${m.id}.toml`);
-        writeFileSync(file, configText(m.id, m.address, members));
+        writeFileSync(file, clusterFileText(m, members, { clusterId: 'sandbox' }));
         const log = openSync(path.join(dir, `${m.id}.log`), 'a');
         procs.push(
           spawn(process.execPath, [FABRIC_BIN, 'node', 'start', '--config', file], {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { clusterFileText } from '../../src/node/cluster-file.js';
 
 export interface MemberSpec {
   readonly id: string;
@@ -26,39 +27,19 @@ export function writeNodeConfig(
 ): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${self.id}.toml`);
-  const membersToml = members
-    .map((m) => `  { id = "${m.id}", address = "${m.address}" },`)
-    .join('\n');
   writeFileSync(
     file,
-    `[node]
-id = "${self.id}"
-listen = "${self.address}"
-data_dir = "./data-${self.id}"
-
-[cluster]
-id = "${o.clusterId ?? 'test'}"
-members = [
-${membersToml}
-]
-
-[raft]
-tick_ms = ${o.tickMs ?? 20}
-snapshot_threshold = ${o.snapshotThreshold ?? 10000}
-snapshot_keep_entries = ${o.snapshotKeepEntries ?? 1000}
-
-[security]
-transport = "${o.security ?? 'plaintext'}"
-${tlsKeys(self.id, o)}
-[log]
-level = "${o.logLevel ?? 'info'}"
-`,
+    clusterFileText(self, members, {
+      clusterId: o.clusterId ?? 'test',
+      ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
+      ...(o.snapshotThreshold === undefined ? {} : { snapshotThreshold: o.snapshotThreshold }),
+      ...(o.snapshotKeepEntries === undefined
+        ? {}
+        : { snapshotKeepEntries: o.snapshotKeepEntries }),
+      ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
+      ...(o.security === undefined ? {} : { security: o.security }),
+      ...(o.tls === undefined ? {} : { tls: o.tls(self.id) }),
+    }),
   );
   return file;
-}
-
-function tlsKeys(id: string, o: FileOptions): string {
-  if (o.tls === undefined) return '';
-  const t = o.tls(id);
-  return `ca_file = "${t.caFile}"\ncert_file = "${t.certFile}"\nkey_file = "${t.keyFile}"\n`;
 }

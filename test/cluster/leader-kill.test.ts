@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TestCluster, sleep } from './cluster.js';
+import { percentile } from './stats.js';
 import { assertAllPresentOnce, waitConverged } from './verify.js';
 import { Writer } from './writer.js';
 
@@ -33,11 +34,8 @@ test(`cluster: kill -9 the leader ${KILLS} times under continuous writes loses n
     await waitConverged(c);
     assert.ok(writer.acked.size > KILLS * 5, `only ${writer.acked.size} writes acknowledged`);
     await assertAllPresentOnce(c, writer.acked);
-    const sorted = [...failoverMs].sort((a, b) => a - b);
-    const pct = (p: number): number =>
-      sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
     console.log(
-      `# kill -9 leader -> next acknowledged write: p50 ${pct(50)} ms, p99 ${pct(99)} ms over ${KILLS} kills; ${writer.acked.size} writes verified on every node`,
+      `# kill -9 leader -> next acknowledged write: p50 ${percentile(failoverMs, 50)} ms, p99 ${percentile(failoverMs, 99)} ms over ${KILLS} kills; ${writer.acked.size} writes verified on every node`,
     );
   } finally {
     await c.stop();

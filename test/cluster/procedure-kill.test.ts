@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import { TestCluster, sleep } from './cluster.js';
+import { percentile } from './stats.js';
 
 // Child node processes inherit this: it registers test.ten-steps.
 process.env.FABRIC_TEST_PROCEDURES = '1';
@@ -35,11 +36,6 @@ function markers(dir: string, id: string): string[] {
   return readdirSync(dir).filter((f) => f.startsWith(`${id}.`));
 }
 
-const pct = (xs: readonly number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-
 test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure; each completes on the new leader`, async () => {
   const c = await TestCluster.start(3, { logLevel: 'warn' });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-proc-kill-'));
@@ -66,7 +62,7 @@ test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure;
       await sleep(300);
     }
     console.log(
-      `# procedure resumed on the new leader after kill -9: p50 ${pct(resumeMs, 50)} ms, p99 ${pct(resumeMs, 99)} ms, max ${Math.max(...resumeMs)} ms (${resumeMs.length} of ${ROUNDS} kills landed mid-procedure): ${resumeMs.join(' ')}`,
+      `# procedure resumed on the new leader after kill -9: p50 ${percentile(resumeMs, 50)} ms, p99 ${percentile(resumeMs, 99)} ms, max ${Math.max(...resumeMs)} ms (${resumeMs.length} of ${ROUNDS} kills landed mid-procedure): ${resumeMs.join(' ')}`,
     );
     assert.ok(resumeMs.length >= ROUNDS / 2, 'most kills must land while the procedure runs');
     assert.ok(
