@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProcedureApi } from '../api/procedure-service.js';
-import type { CommitOutcome, ExecutorPort } from '../executor/executor-port.js';
+import type { ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
 import type { ProcedureDefinition } from '../executor/procedure-definition.js';
 import { PermanentStepError, ProcedureRegistry } from '../executor/procedure-definition.js';
@@ -14,7 +14,7 @@ import {
   isJsonValue,
   rejectionError,
 } from '../fabric/index.js';
-import type { Command, JsonValue, Procedure } from '../fabric/index.js';
+import type { ApplyResult, Command, JsonValue, Procedure } from '../fabric/index.js';
 import { NotLeaderError } from '../raft/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
@@ -88,13 +88,13 @@ export class FabricRuntime implements ProcedureApi {
     };
   }
 
-  async #commit(node: RaftNode, cmd: Command): Promise<CommitOutcome> {
+  /** Proposes a model command; the model's full answer (a rejection keeps its details). */
+  async #commit(node: RaftNode, cmd: Command): Promise<ApplyResult> {
     const { result } = await node.propose(
       tagCommand('fabric', encodeCommand(cmd)),
       COMMIT_TIMEOUT_MS,
     );
-    const r = decodeApplyResult(result);
-    return r.ok ? { ok: true, result: r.result } : { ok: false, code: r.code, message: r.message };
+    return decodeApplyResult(result);
   }
 
   async #prune(): Promise<void> {
@@ -146,15 +146,11 @@ export class FabricRuntime implements ProcedureApi {
       at: Date.now(),
       term,
     };
-    const outcome = await this.#commit(node, cmd);
-    if (!outcome.ok)
-      throw rejectionError({
-        ok: false,
-        code: outcome.code as FabricError['code'],
-        message: outcome.message,
-        details: {},
-      });
-    return (outcome.result as { procedureId: string }).procedureId;
+    const r = await this.#commit(node, cmd);
+    if (!r.ok) throw rejectionError(r);
+    if (r.result.type !== 'submit')
+      throw new FabricError('INTERNAL', `submit answered with ${r.result.type}`);
+    return r.result.procedureId;
   }
 
   whenEnded(id: string, timeoutMs: number): Promise<Procedure | undefined> {
