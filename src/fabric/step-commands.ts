@@ -47,6 +47,18 @@ function target(s: ModelState, c: StepCommand): Target | Rejection {
 }
 
 /** Replaces step `i` and bumps the owner term to the command's. */
+/** The target of a step-done or step-failed: its step must be the started one. */
+function startedTarget(s: ModelState, c: StepCommand, rule: string): Target | Rejection {
+  const t = target(s, c);
+  if (isRejection(t) || t.rec.state === 'started') return t;
+  return broken(
+    'INVALID_TRANSITION',
+    obj.procedure(t.p.id),
+    rule,
+    `step ${c.step} (${t.rec.name}) is ${t.rec.state}, not started`,
+  );
+}
+
 function withStep(p: Procedure, i: number, rec: StepRecord, term: number): Procedure {
   const steps = p.steps.map((r, j) => (j === i ? rec : r));
   return { ...p, steps, ownerTerm: Math.max(p.ownerTerm, term) };
@@ -99,16 +111,9 @@ export function applyStepStart(s: ModelState, c: StepStartCommand): ApplyResult 
  * @internal
  */
 export function applyStepDone(s: ModelState, c: StepDoneCommand): ApplyResult {
-  const t = target(s, c);
+  const t = startedTarget(s, c, 'done-started');
   if (isRejection(t)) return t;
   const { p, rec } = t;
-  if (rec.state !== 'started')
-    return broken(
-      'INVALID_TRANSITION',
-      obj.procedure(p.id),
-      'done-started',
-      `step ${c.step} (${rec.name}) is ${rec.state}, not started`,
-    );
   const effects = applyEffects(s.farm, c.effects);
   if (!effects.ok)
     return {
@@ -148,16 +153,9 @@ export function applyStepDone(s: ModelState, c: StepDoneCommand): ApplyResult {
  * @internal
  */
 export function applyStepFailed(s: ModelState, c: StepFailedCommand): ApplyResult {
-  const t = target(s, c);
+  const t = startedTarget(s, c, 'failed-started');
   if (isRejection(t)) return t;
   const { p, rec } = t;
-  if (rec.state !== 'started')
-    return broken(
-      'INVALID_TRANSITION',
-      obj.procedure(p.id),
-      'failed-started',
-      `step ${c.step} (${rec.name}) is ${rec.state}, not started`,
-    );
   const retry = c.retryable && rec.attempts < c.maxAttempts;
   const failed: StepRecord = {
     ...rec,
