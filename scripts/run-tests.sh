@@ -37,4 +37,6 @@ if [ "${#files[@]}" -eq 0 ]; then
   exit 2
 fi
 
-exec node --import tsx --test ${opts[@]+"${opts[@]}"} "${files[@]}"
+# A hung test (a process that never exits) fails after 10 minutes instead of
+# holding CI until its overall limit.
+exec node --import tsx --test --test-timeout=600000 ${opts[@]+"${opts[@]}"} "${files[@]}"

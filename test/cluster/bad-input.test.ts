@@ -31,6 +31,13 @@ async function waitServing(n: NodeProcess): Promise<FabricClient> {
   }
 }
 
+/** Edits a cluster file; fails at once if the text to replace is not there. */
+function rewrite(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${file} has no ${JSON.stringify(from)} to replace`);
+  writeFileSync(file, text.replace(from, to));
+}
+
 function logOf(dir: string): string {
   return readFileSync(path.join(dir, 'n1.log'), 'utf8');
 }
@@ -39,10 +46,7 @@ test('cluster bad input: a malformed config file fails at start naming the key, 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-bad-'));
   try {
     const n = await singleNode(dir);
-    writeFileSync(
-      n.configFile,
-      readFileSync(n.configFile, 'utf8').replace('tick_ms = 20', 'tick_ms = -5'),
-    );
+    rewrite(n.configFile, '[raft]\n', '[raft]\ntick_ms = -5\n');
     n.start();
     assert.equal(await n.exited(), 2);
     assert.match(
@@ -63,18 +67,12 @@ test('cluster bad input: a data dir of another cluster is refused and left untou
     await c.put('k', 'v', 'r1');
     c.close();
     assert.equal(await n.terminate(), 0, 'SIGTERM shuts down cleanly');
-    writeFileSync(
-      n.configFile,
-      readFileSync(n.configFile, 'utf8').replace('id = "test"', 'id = "other"'),
-    );
+    rewrite(n.configFile, 'id = "test"', 'id = "other"');
     n.start();
     assert.equal(await n.exited(), 1);
     assert.match(logOf(dir), /DATA_DIR_FOREIGN: .*cluster "?test"?.*/);
     // Back with the right identity, the data is all there.
-    writeFileSync(
-      n.configFile,
-      readFileSync(n.configFile, 'utf8').replace('id = "other"', 'id = "test"'),
-    );
+    rewrite(n.configFile, 'id = "other"', 'id = "test"');
     n.start();
     const c2 = await waitServing(n);
     assert.equal((await c2.get('k')).value, 'v');
