@@ -1,0 +1,126 @@
+/**
+ * The contract of the MySQL layer: what the executor, the API and the
+ * sandbox may ask of a managed server. src/mysql is the only code that
+ * speaks SQL to managed servers; everything above it uses these types.
+ */
+
+/** An account on the managed servers. The password never appears in logs or errors. */
+export interface ServerAccount {
+  readonly user: string;
+  readonly password: string;
+}
+
+/** How fabric-ha reaches managed servers ([servers] in the cluster file). */
+export interface MysqlSettings {
+  /** fabric-ha's own administrative account, present on every managed server. */
+  readonly admin: ServerAccount;
+  /** The account replicas use to connect to their primary (CHANGE MASTER / SOURCE). */
+  readonly replication: ServerAccount;
+  /** TCP connect timeout per connection attempt. */
+  readonly connectTimeoutMs: number;
+  /** Longest any single statement may run (except explicit waits, which take their own timeout). */
+  readonly queryTimeoutMs: number;
+}
+
+export const ENGINES = ['mariadb', 'mysql'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** What a server says about itself on connect. */
+export interface ServerInfo {
+  readonly address: string;
+  readonly engine: Engine;
+  /** SELECT VERSION(), e.g. "10.11.19-MariaDB-0+deb12u1". */
+  readonly version: string;
+  readonly serverId: number;
+}
+
+/** One requirement a server does not meet, phrased for an operator. */
+export interface ConfigProblem {
+  /** The setting or privilege, e.g. "log_bin", "log_slave_updates", "privilege REPLICATION SLAVE ADMIN". */
+  readonly setting: string;
+  readonly found: string;
+  readonly required: string;
+  /** How to fix it, e.g. "start mariadbd with --log-bin". */
+  readonly fix: string;
+}
+
+/** SHOW SLAVE STATUS / SHOW REPLICA STATUS, normalised over both engines. */
+export interface ReplicaStatus {
+  readonly sourceHost: string;
+  readonly sourcePort: number;
+  /** Slave_IO_Running: "Yes", "No" or "Connecting". */
+  readonly ioRunning: 'Yes' | 'No' | 'Connecting';
+  readonly sqlRunning: boolean;
+  readonly ioErrno: number;
+  readonly ioError: string;
+  readonly sqlErrno: number;
+  readonly sqlError: string;
+  /** Seconds_Behind_Master; null while the SQL thread is not running. */
+  readonly secondsBehind: number | null;
+  /** GTIDs received into the relay log (MariaDB Gtid_IO_Pos, MySQL Retrieved_Gtid_Set). */
+  readonly receivedGtids: string;
+}
+
+/** A managed server's state as one probe saw it. */
+export interface ServerProbe {
+  readonly info: ServerInfo;
+  /** fabric-ha's identity of the server (see ServerHandle.identity). */
+  readonly uuid: string | undefined;
+  readonly readOnly: boolean;
+  /** Executed GTIDs (MariaDB @@gtid_current_pos, MySQL @@gtid_executed). */
+  readonly gtidExecuted: string;
+  /** Undefined when the server replicates from nobody. */
+  readonly replica: ReplicaStatus | undefined;
+}
+
+/** Where a replica connects to. */
+export interface SourceAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * One managed server, reached through a pooled connection. Every method
+ * rejects with a FabricError: SERVER_UNREACHABLE (connect failed or timed
+ * out), SERVER_IDENTITY_CHANGED (the server at this address is not the one
+ * expected), SERVER_QUERY_FAILED (a statement failed; the message names it).
+ */
+export interface ServerHandle {
+  readonly address: string;
+  info(): Promise<ServerInfo>;
+  /**
+   * fabric-ha's UUID for this server: MySQL's @@server_uuid; on MariaDB a
+   * UUID fabric-ha stores on the server itself, written with sql_log_bin=0
+   * so it never replicates. With create, one is generated when absent.
+   */
+  identity(create: boolean): Promise<string | undefined>;
+  /** Everything a group member needs (binlog, GTID, log_slave_updates, privileges); empty when fine. */
+  checkRequirements(): Promise<ConfigProblem[]>;
+  probe(): Promise<ServerProbe>;
+  gtidExecuted(): Promise<string>;
+  replicaStatus(): Promise<ReplicaStatus | undefined>;
+  isReadOnly(): Promise<boolean>;
+  /** read_only (MySQL 8: also super_read_only when on). */
+  setReadOnly(on: boolean): Promise<void>;
+  /** Kills every client connection except fabric-ha's own, system and replication threads; returns how many. */
+  killClientConnections(): Promise<number>;
+  /** True when the server has applied `gtids` within timeoutMs (MASTER_GTID_WAIT / WAIT_FOR_EXECUTED_GTID_SET). */
+  waitForGtids(gtids: string, timeoutMs: number): Promise<boolean>;
+  stopReplica(): Promise<void>;
+  /** STOP + RESET SLAVE ALL: the server replicates from nobody. */
+  resetReplica(): Promise<void>;
+  /**
+   * Makes the server replicate from `source` with GTID auto-positioning,
+   * using the replication account. With fromOwnBinlog (a former primary
+   * rejoining), MariaDB first sets gtid_slave_pos = @@gtid_binlog_pos.
+   */
+  replicateFrom(source: SourceAddress, opts?: { fromOwnBinlog?: boolean }): Promise<void>;
+}
+
+/** Comparison of two servers' executed GTIDs. */
+export interface GtidComparison {
+  /** a has every transaction b has. */
+  readonly aIncludesB: boolean;
+  /** Transactions a has that b lacks, in the engine's notation ('' when none). */
+  readonly aMinusB: string;
+}
