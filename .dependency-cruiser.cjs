@@ -1,8 +1,10 @@
 // dependency-cruiser: import cycles and layering (style.md §4.4: imports only point down).
 // Run with `npm run lint:deps` (cruises src/).
 //
-// Layers, bottom first: util < raft < node, storage, transport < fabric, executor
-// < mysql, api, cli; client stands apart and talks to the cluster over gRPC only.
+// Layers, bottom first: util < raft, mysql < storage, transport < fabric < executor
+// < node < api < cli (api → executor → fabric → raft); client stands apart and talks
+// to the cluster over gRPC only. src/mysql is the only code that speaks SQL to
+// managed servers and depends on nothing of ours but src/util.
 
 /** @param {string[]} folders */
 const under = (folders) => `^src/(${folders.join('|')})/`;
@@ -41,6 +43,15 @@ module.exports = {
         'src/raft and src/util.',
       from: { path: '^src/fabric/' },
       to: { pathNot: under(['fabric', 'raft', 'util']) },
+    },
+    {
+      name: 'mysql-only-util',
+      severity: 'error',
+      comment:
+        'The MySQL layer talks to managed servers and nothing else: it may import only ' +
+        'src/util (and npm packages), so every layer above can use it without cycles.',
+      from: { path: '^src/mysql/' },
+      to: { path: '^src/', pathNot: under(['mysql', 'util']) },
     },
     {
       name: 'executor-not-from-api-or-cli',

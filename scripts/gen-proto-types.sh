@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf src/gen
-npx --no-install proto-loader-gen-types proto/fabric/v1/*.proto \
+# Files are named relative to proto/ (the include path), as they import each
+# other ("fabric/v1/procedure.proto"); --includeDirs takes a list, so it goes last.
+files=$(cd proto && ls fabric/v1/*.proto)
+# shellcheck disable=SC2086 # one word per file
+npx --no-install proto-loader-gen-types \
   --keepCase --longs=Number --enums=String --defaults --oneofs \
-  --grpcLib=@grpc/grpc-js --outDir=src/gen >/dev/null
+  --grpcLib=@grpc/grpc-js --outDir=src/gen $files --includeDirs=proto >/dev/null
 find src/gen -name '*.ts' -print0 | xargs -0 sed -i -E "s#(from '\.{1,2}/[^']+)';#\1.js';#"

@@ -9,6 +9,9 @@ export const HEALTH_SERVICES = [
   'fabric.v1.ClusterService',
   'fabric.v1.KvService',
   'fabric.v1.ProcedureService',
+  'fabric.v1.GroupService',
+  'fabric.v1.ServerService',
+  'fabric.v1.TopologyService',
 ] as const;
 
 /**

@@ -1,10 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { FabricError } from '../util/fabric-error.js';
 import { registerClusterCommands } from './cluster-commands.js';
+import { registerGroupCommands } from './group-commands.js';
 import { registerKvCommands } from './kv-commands.js';
 import { registerNodeCommands } from './node-commands.js';
 import { registerProcedureCommands } from './procedure-commands.js';
 import { registerSandboxCommand } from './sandbox.js';
+import { registerServerCommands } from './server-commands.js';
+import { registerTopologyCommands } from './topology-commands.js';
 
 /**
  * The `fabric` command. commander parses the arguments (a mature parser
@@ -18,6 +21,9 @@ registerNodeCommands(program);
 registerClusterCommands(program);
 registerKvCommands(program);
 registerProcedureCommands(program);
+registerGroupCommands(program);
+registerServerCommands(program);
+registerTopologyCommands(program);
 registerSandboxCommand(program);
 
 try {

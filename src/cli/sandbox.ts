@@ -1,15 +1,20 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { FabricClient } from '../client/index.js';
+import type { LocalMariadb } from '../mysql/index.js';
+import { findMariadbd } from '../mysql/index.js';
 import { clusterFileText } from '../node/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
+import { PASSWORD_ENV, sandboxAccounts, setUpGroup, startMariadbFleet } from './sandbox-farm.js';
+import type { SandboxAccounts } from './sandbox-farm.js';
 
 const FABRIC_BIN = fileURLToPath(new URL('../../bin/fabric.js', import.meta.url));
+const GROUP = 'sandbox';
 
 async function waitForLeader(addresses: readonly string[], timeoutMs: number): Promise<string> {
   const clients = addresses.map((a) => new FabricClient(a, { timeoutMs: 1_000 }));
@@ -33,71 +38,179 @@ async function waitForLeader(addresses: readonly string[], timeoutMs: number): P
   }
 }
 
+interface SandboxOptions {
+  readonly nodes: string;
+  readonly servers: string;
+  readonly keep?: boolean;
+}
+
+function count(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    process.stderr.write(
+      `fabric sandbox: ${flag} must be an integer from ${min} to ${max}, got '${value}'\n`,
+    );
+    process.exit(2);
+  }
+  return n;
+}
+
 /**
- * fabric sandbox: a local cluster of Fabric nodes on loopback ports chosen
- * by the OS, in a temp dir; Ctrl-C stops every process and removes the dir
- * (unless --keep). Stage 4 adds throwaway MariaDB servers to it.
+ * fabric sandbox: Fabric nodes and throwaway MariaDB servers on loopback
+ * ports chosen by the OS, in a temp dir, set up as one HA group; Ctrl-C
+ * stops every process it started and removes the dir (unless --keep).
  */
 export function registerSandboxCommand(program: Command): void {
   program
     .command('sandbox')
-    .description('start a local cluster of Fabric nodes to try things out; Ctrl-C stops it')
-    .option('-n, --nodes <count>', 'how many nodes (1-7)', '3')
+    .description(
+      'start a local cluster of Fabric nodes and MariaDB servers to try things out; Ctrl-C stops it',
+    )
+    .option('-n, --nodes <count>', 'how many Fabric nodes (1-7)', '3')
+    .option('-s, --servers <count>', 'how many MariaDB servers in the group (0-5)', '3')
     .option('--keep', 'keep the temp dir (configs, data, logs) after stopping')
-    .action(async (o: { nodes: string; keep?: boolean }) => {
-      const count = Number(o.nodes);
-      if (!Number.isInteger(count) || count < 1 || count > 7) {
-        process.stderr.write(
-          `fabric sandbox: --nodes must be an integer from 1 to 7, got '${o.nodes}'\n`,
-        );
-        process.exit(2);
-      }
-      const started = performance.now();
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-sandbox-'));
-      const ports = await freePorts(count);
-      const members = ports.map((p, i) => ({ id: `n${i + 1}`, address: `127.0.0.1:${p}` }));
-      const procs: ChildProcess[] = [];
-      for (const m of members) {
-        const file = path.join(dir, `${m.id}.toml`);
-        writeFileSync(file, clusterFileText(m, members, { clusterId: 'sandbox' }));
-        const log = openSync(path.join(dir, `${m.id}.log`), 'a');
-        procs.push(
-          spawn(process.execPath, [FABRIC_BIN, 'node', 'start', '--config', file], {
-            cwd: dir,
-            stdio: ['ignore', log, log],
-          }),
-        );
-        process.stdout.write(
-          `started ${m.id} on ${m.address}, pid ${String(procs.at(-1)?.pid)} (log: ${path.join(dir, `${m.id}.log`)})\n`,
-        );
-      }
-      const stop = (): void => {
-        for (const p of procs) p.kill('SIGTERM');
-        setTimeout(() => {
-          for (const p of procs) p.kill('SIGKILL');
-          if (o.keep !== true) rmSync(dir, { recursive: true, force: true });
-          process.stdout.write(
-            o.keep === true ? `stopped; kept ${dir}\n` : 'stopped; temp dir removed\n',
-          );
-          process.exit(0);
-        }, 1_000);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      const leader = await waitForLeader(
-        members.map((m) => m.address),
-        15_000,
-      );
-      const first = members[0]?.address ?? '';
-      const secs = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(
-        `\nsandbox ready in ${secs} s: ${count} nodes, leader ${leader}; configs and logs in ${dir}\n\n` +
-          `try, in another terminal:\n` +
-          `  npx fabric cluster status -a ${first}\n` +
-          `  npx fabric kv put greeting hello -a ${first}\n` +
-          `  npx fabric kv get greeting -a ${members.at(-1)?.address ?? first}\n` +
-          `  npx fabric cluster transfer -a ${first}\n\n` +
-          `Ctrl-C stops every node${o.keep === true ? '' : ' and removes the temp dir'}.\n`,
-      );
+    .action(async (o: SandboxOptions) => {
+      await runSandbox(o);
     });
+}
+
+async function runSandbox(o: SandboxOptions): Promise<void> {
+  const nodeCount = count('--nodes', o.nodes, 1, 7);
+  const serverCount = count('--servers', o.servers, 0, 5);
+  if (serverCount > 0 && findMariadbd() === undefined) {
+    process.stderr.write(
+      'fabric sandbox: mariadbd and mariadb-install-db are not on PATH (nor in /usr/sbin).\n' +
+        'Install MariaDB 10.6 or newer, e.g. on Debian/Ubuntu:\n' +
+        '  sudo apt-get install -y mariadb-server mariadb-client\n' +
+        'or start a sandbox of Fabric nodes only with --servers 0.\n',
+    );
+    process.exit(1);
+  }
+  const started = performance.now();
+  const say = (line: string): void => {
+    const s = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
+    process.stdout.write(`[${s} s] ${line}\n`);
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-sandbox-'));
+  const accounts = sandboxAccounts();
+  const procs: ChildProcess[] = [];
+  let fleet: LocalMariadb[] = [];
+  let stopping = false;
+  const stop = async (code: number): Promise<never> => {
+    if (stopping) return new Promise<never>(() => undefined);
+    stopping = true;
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(fleet.map((db) => db.stop().catch(() => undefined)));
+    await new Promise((r) => setTimeout(r, 500));
+    for (const p of procs) p.kill('SIGKILL');
+    if (o.keep !== true) rmSync(dir, { recursive: true, force: true });
+    process.stdout.write(
+      o.keep === true ? `stopped; kept ${dir}\n` : 'stopped; temp dir removed\n',
+    );
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    const fleetReady =
+      serverCount === 0 ? Promise.resolve([]) : startMariadbFleet(dir, serverCount, accounts, say);
+    const members = await startNodes(dir, nodeCount, accounts, procs, say);
+    fleet = await fleetReady;
+    const leader = await waitForLeader(
+      members.map((m) => m.address),
+      15_000,
+    );
+    say(`Fabric leader elected: ${leader}`);
+    const first = members[0]?.address ?? '';
+    if (fleet.length > 0) {
+      const client = new FabricClient(first, { timeoutMs: 60_000 });
+      try {
+        await setUpGroup(client, GROUP, fleet, accounts, say);
+      } finally {
+        client.close();
+      }
+    }
+    const secs = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(readyText({ secs, dir, members, fleet, accounts, keep: o.keep === true }));
+  } catch (e) {
+    process.stderr.write(`fabric sandbox: ${(e as Error).message}\nlogs are in ${dir}\n`);
+    await stop(1);
+  }
+}
+
+async function startNodes(
+  dir: string,
+  n: number,
+  accounts: SandboxAccounts,
+  procs: ChildProcess[],
+  say: (line: string) => void,
+): Promise<{ id: string; address: string }[]> {
+  const ports = await freePorts(n);
+  const members = ports.map((p, i) => ({ id: `n${i + 1}`, address: `127.0.0.1:${p}` }));
+  const env = {
+    ...process.env,
+    [PASSWORD_ENV.admin]: accounts.admin.password,
+    [PASSWORD_ENV.replication]: accounts.replication.password,
+  };
+  for (const m of members) {
+    const file = path.join(dir, `${m.id}.toml`);
+    writeFileSync(
+      file,
+      clusterFileText(m, members, {
+        clusterId: 'sandbox',
+        servers: {
+          user: accounts.admin.user,
+          passwordEnv: PASSWORD_ENV.admin,
+          replicationUser: accounts.replication.user,
+          replicationPasswordEnv: PASSWORD_ENV.replication,
+        },
+      }),
+    );
+    const log = openSync(path.join(dir, `${m.id}.log`), 'a');
+    const child = spawn(process.execPath, [FABRIC_BIN, 'node', 'start', '--config', file], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', log, log],
+    });
+    procs.push(child);
+    say(`Fabric node ${m.id} on ${m.address}, pid ${String(child.pid)}`);
+  }
+  return members;
+}
+
+function readyText(r: {
+  secs: string;
+  dir: string;
+  members: readonly { id: string; address: string }[];
+  fleet: readonly LocalMariadb[];
+  accounts: SandboxAccounts;
+  keep: boolean;
+}): string {
+  const a = r.members[0]?.address ?? '';
+  const b = r.members.at(-1)?.address ?? a;
+  const nodes = r.members.map(
+    (m) =>
+      `  ${m.id}  ${m.address}  (config ${path.join(r.dir, `${m.id}.toml`)}, log ${path.join(r.dir, `${m.id}.log`)})`,
+  );
+  const dbs = r.fleet.map((db) => `  ${db.address}  pid ${db.pid}  datadir ${db.dataDir}`);
+  const farm =
+    r.fleet.length === 0
+      ? ''
+      : `\nMariaDB servers (group ${GROUP}; the first is PRIMARY):\n${dbs.join('\n')}\n` +
+        `app account: user ${r.accounts.app.user}, password ${r.accounts.app.password}, database ${r.accounts.app.database}\n` +
+        `  e.g. mariadb --no-defaults -h127.0.0.1 -P${String(r.fleet[0]?.port)} -u${r.accounts.app.user} -p${r.accounts.app.password} ${r.accounts.app.database}\n`;
+  const tryFarm =
+    r.fleet.length === 0
+      ? ''
+      : `  npx fabric group lookup-servers ${GROUP} -a ${a}\n` +
+        `  npx fabric group health ${GROUP} -a ${a}\n` +
+        `  npx fabric group promote ${GROUP} -a ${b}          # switchover to the best secondary\n` +
+        `  npx fabric topology watch -a ${a}                 # see each new epoch as it happens\n`;
+  return (
+    `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodes.join('\n')}\n${farm}` +
+    `\nconfig of n1 (${path.join(r.dir, 'n1.toml')}; passwords come from the environment variables it names):\n` +
+    readFileSync(path.join(r.dir, 'n1.toml'), 'utf8').replace(/^/gm, '  ') +
+    `\ntry, in another terminal:\n  npx fabric cluster status -a ${a}\n${tryFarm}` +
+    `\nCtrl-C stops every process${r.keep ? '' : ' and removes the temp dir'}.\n`
+  );
 }

@@ -13,8 +13,14 @@ import type { PutResponse__Output } from '../gen/fabric/v1/PutResponse.js';
 import type { RemoveNodeResponse__Output } from '../gen/fabric/v1/RemoveNodeResponse.js';
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { TransferLeadershipResponse__Output } from '../gen/fabric/v1/TransferLeadershipResponse.js';
-import { fromServiceError } from './errors.js';
+import { GroupClient } from './group-client.js';
 import { fabricProtos } from './proto.js';
+import { ServerClient } from './server-client.js';
+import { TopologyClient } from './topology-client.js';
+import type { TopologyWatch } from './topology-watch.js';
+import type { TopologyListener, WatchErrorListener, WatchOptions } from './topology-watch.js';
+import { UnaryCaller } from './unary-caller.js';
+import type { UnaryCall } from './unary-caller.js';
 
 export interface ClientOptions {
   /** Default deadline of each call in ms. */
@@ -27,7 +33,18 @@ export interface ClientOptions {
 /** Metadata key set on calls a follower forwards to the leader. */
 export const FORWARDED_METADATA = 'fabric-forwarded';
 
-type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
+/**
+ * Channel settings. Reconnect backoff is short (grpc-js's default grows to
+ * 120 s) so a watch or a retry reaches a restarted node soon; keepalive
+ * pings notice a node whose host vanished during a long watch.
+ */
+const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  'grpc.max_receive_message_length': 64 * 1024 * 1024,
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 5_000,
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+};
 
 /**
  * A typed client of one Fabric node. Any node accepts every call (followers
@@ -36,45 +53,51 @@ type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;
  */
 export class FabricClient {
   readonly address: string;
+  /** GroupService: create, destroy, add, remove, promote, demote, lookups, health. */
+  readonly groups: GroupClient;
+  /** ServerService: set status, weight and mode; look up a server's uuid. */
+  readonly servers: ServerClient;
+  /** TopologyService: dump, lookupServers, watch. */
+  readonly topology: TopologyClient;
   readonly #cluster: ClusterServiceClient;
   readonly #kv: KvServiceClient;
   readonly #procedures: ProcedureServiceClient;
-  readonly #timeoutMs: number;
-  readonly #metadata: grpc.Metadata;
+  readonly #stubs: readonly grpc.Client[];
+  readonly #caller: UnaryCaller;
 
   constructor(address: string, opts: ClientOptions = {}) {
     this.address = address;
     const protos = fabricProtos();
     const creds = opts.credentials ?? grpc.credentials.createInsecure();
-    const channelOpts = { 'grpc.max_receive_message_length': 64 * 1024 * 1024 };
-    this.#cluster = new protos.cluster.ClusterService(address, creds, channelOpts);
-    this.#procedures = new protos.procedure.ProcedureService(address, creds, {
-      ...channelOpts,
-      channelOverride: this.#cluster.getChannel(),
-    });
-    this.#kv = new protos.kv.KvService(address, creds, {
-      ...channelOpts,
-      channelOverride: this.#cluster.getChannel(),
-    });
-    this.#timeoutMs = opts.timeoutMs ?? 10_000;
-    this.#metadata = new grpc.Metadata();
-    if (opts.forwarded === true) this.#metadata.set(FORWARDED_METADATA, '1');
+    this.#cluster = new protos.cluster.ClusterService(address, creds, CHANNEL_OPTIONS);
+    // Every service shares the one channel (one connection per node).
+    const shared = { ...CHANNEL_OPTIONS, channelOverride: this.#cluster.getChannel() };
+    this.#procedures = new protos.procedure.ProcedureService(address, creds, shared);
+    this.#kv = new protos.kv.KvService(address, creds, shared);
+    const groups = new protos.group.GroupService(address, creds, shared);
+    const servers = new protos.server.ServerService(address, creds, shared);
+    const topology = new protos.topology.TopologyService(address, creds, shared);
+    this.#stubs = [this.#cluster, this.#procedures, this.#kv, groups, servers, topology];
+    const metadata = new grpc.Metadata();
+    if (opts.forwarded === true) metadata.set(FORWARDED_METADATA, '1');
+    this.#caller = new UnaryCaller(metadata, opts.timeoutMs ?? 10_000);
+    this.groups = new GroupClient(groups, this.#caller);
+    this.servers = new ServerClient(servers, this.#caller);
+    this.topology = new TopologyClient(topology, this.#caller);
   }
 
-  #call<T>(
-    fn: (md: grpc.Metadata, opts: grpc.CallOptions, cb: Callback<T>) => void,
-    timeoutMs?: number,
-  ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      fn(
-        this.#metadata,
-        { deadline: Date.now() + (timeoutMs ?? this.#timeoutMs) },
-        (err, value) => {
-          if (err !== null) reject(fromServiceError(err));
-          else resolve(value as T);
-        },
-      );
-    });
+  #call<T>(fn: UnaryCall<T>, timeoutMs?: number): Promise<T> {
+    return this.#caller.call(fn, timeoutMs);
+  }
+
+  /** See TopologyClient.watch. */
+  watchTopology(
+    fromEpoch: number,
+    onTopology: TopologyListener,
+    onError?: WatchErrorListener,
+    opts?: WatchOptions & { readonly allowStale?: boolean },
+  ): TopologyWatch {
+    return this.topology.watch(fromEpoch, onTopology, onError, opts);
   }
 
   status(): Promise<StatusResponse__Output> {
@@ -163,8 +186,7 @@ export class FabricClient {
   }
 
   close(): void {
-    this.#cluster.close();
-    this.#kv.close();
-    this.#procedures.close();
+    this.topology.closeWatches();
+    for (const stub of this.#stubs) stub.close();
   }
 }

@@ -1,5 +1,25 @@
 export { FabricClient, FORWARDED_METADATA } from './fabric-client.js';
 export type { ClientOptions } from './fabric-client.js';
+export { GroupClient } from './group-client.js';
+export { ServerClient } from './server-client.js';
+export { TopologyClient } from './topology-client.js';
+export { TopologyWatch } from './topology-watch.js';
+export type {
+  OpenWatch,
+  TopologyListener,
+  WatchErrorListener,
+  WatchOptions,
+} from './topology-watch.js';
+export { DEFAULT_WAIT_MS } from './mutation.js';
+export type { MutationOptions, ReadOptions } from './mutation.js';
+export type { ServerQuery } from './server-query.js';
+export { EnumNames, GROUP_STATUS, SERVER_MODE, SERVER_ROLE, SERVER_STATUS } from './farm-names.js';
+export type {
+  GroupStatusName,
+  ServerModeName,
+  ServerRoleName,
+  ServerStatusName,
+} from './farm-names.js';
 export { FabricCallError, fromServiceError, ERROR_METADATA } from './errors.js';
 export { fabricProtos, PROTO_DIR, LOADER_OPTIONS } from './proto.js';
 export type { FabricProtos } from './proto.js';

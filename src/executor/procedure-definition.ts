@@ -39,6 +39,14 @@ export interface ProcedureDefinition {
    * Throws PermanentStepError for arguments it cannot accept.
    */
   lockKeys(args: JsonValue): string[];
+  /**
+   * Admission: checks the arguments against the farm as this (leading) node
+   * has applied it, before anything is committed, so bad input fails the
+   * request at once with a precise error and leaves no procedure behind.
+   * Throws PermanentStepError. The steps check again when they run: the farm
+   * may change while the procedure waits for its locks.
+   */
+  admit?(args: JsonValue): void;
   /** Attempts per step before the procedure ends FAILED; default: [procedures] max_attempts. */
   readonly maxAttempts?: number;
 }

@@ -9,6 +9,14 @@ export interface ClusterFileOptions {
   /** "plaintext" unless given; "tls"/"mtls" need `tls`. */
   readonly security?: string;
   readonly tls?: { readonly caFile: string; readonly certFile: string; readonly keyFile: string };
+  /** [servers]: the managed servers' accounts; passwords through the environment variables named. */
+  readonly servers?: {
+    readonly user: string;
+    readonly passwordEnv: string;
+    readonly replicationUser: string;
+    readonly replicationPasswordEnv: string;
+  };
+  readonly switchoverTimeoutMs?: number;
 }
 
 /**
@@ -30,6 +38,20 @@ export function clusterFileText(
     o.tls === undefined
       ? ''
       : `ca_file = "${o.tls.caFile}"\ncert_file = "${o.tls.certFile}"\nkey_file = "${o.tls.keyFile}"\n`;
+  const servers =
+    o.servers === undefined
+      ? ''
+      : `
+[servers]
+user = "${o.servers.user}"
+password_env = "${o.servers.passwordEnv}"
+replication_user = "${o.servers.replicationUser}"
+replication_password_env = "${o.servers.replicationPasswordEnv}"
+`;
+  const ha =
+    o.switchoverTimeoutMs === undefined
+      ? ''
+      : `\n[ha]\nswitchover_timeout_ms = ${o.switchoverTimeoutMs}\n`;
   return `[node]
 id = "${self.id}"
 listen = "${self.address}"
@@ -48,5 +70,5 @@ transport = "${o.security ?? 'plaintext'}"
 ${tls}
 [log]
 level = "${o.logLevel ?? 'info'}"
-`;
+${servers}${ha}`;
 }

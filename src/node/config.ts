@@ -7,6 +7,10 @@ import type { LogLevel } from '../util/logger.js';
 import type { SectionSpec } from './config-schema.js';
 import { ADDRESS_PATTERN, NODE_ID_PATTERN } from '../util/naming.js';
 import { MUST_BE_ADDRESS, MUST_BE_NODE_ID, readKey } from './config-schema.js';
+import type { MysqlSettings } from '../mysql/types.js';
+
+const ENV_NAME = /^$|^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_RULE = 'must be an environment variable name (letters, digits, _)';
 
 export const TRANSPORT_SECURITY = ['plaintext', 'tls', 'mtls'] as const;
 export type TransportSecurityMode = (typeof TRANSPORT_SECURITY)[number];
@@ -54,6 +58,12 @@ export interface NodeConfig {
     readonly maxAttempts: number;
   };
   readonly log: { readonly level: LogLevel };
+  /** How the leader reaches the managed MySQL/MariaDB servers (passwords resolved, never logged). */
+  readonly servers: MysqlSettings;
+  readonly ha: {
+    /** Longest a switchover waits for the candidate to apply the old primary's transactions. */
+    readonly switchoverTimeoutMs: number;
+  };
 }
 
 const MIB = 1024 * 1024;
@@ -102,10 +112,23 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
   log: {
     level: { kind: 'string', default: 'info', oneOf: LOG_LEVELS },
   },
+  servers: {
+    user: { kind: 'string', default: 'fabric' },
+    password: { kind: 'string', default: '' },
+    password_env: { kind: 'string', default: '', pattern: ENV_NAME, rule: ENV_RULE },
+    replication_user: { kind: 'string', default: 'fabric_repl' },
+    replication_password: { kind: 'string', default: '' },
+    replication_password_env: { kind: 'string', default: '', pattern: ENV_NAME, rule: ENV_RULE },
+    connect_timeout_ms: { kind: 'integer', default: 1_000, min: 50, max: 60_000 },
+    query_timeout_ms: { kind: 'integer', default: 5_000, min: 100, max: 600_000 },
+  },
+  ha: {
+    switchover_timeout_ms: { kind: 'integer', default: 10_000, min: 100, max: 3_600_000 },
+  },
 };
 
 /** Sections that may be omitted entirely (all their keys have defaults). */
-const OPTIONAL_SECTIONS = new Set(['raft', 'log', 'procedures']);
+const OPTIONAL_SECTIONS = new Set(['raft', 'log', 'procedures', 'servers', 'ha']);
 
 /** Loads and validates a cluster file. `joining` relaxes [cluster] members (fabric node start --join). */
 export function loadConfig(file: string, opts: { joining?: boolean } = {}): NodeConfig {
@@ -194,6 +217,8 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
   const s = section(file, doc, 'security', joining);
   const l = section(file, doc, 'log', joining);
   const p = section(file, doc, 'procedures', joining);
+  const sv = section(file, doc, 'servers', joining);
+  const ha = section(file, doc, 'ha', joining);
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string): string => (p === '' ? '' : path.resolve(base, p));
   const id = n.id as string;
@@ -232,9 +257,44 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       maxAttempts: p.max_attempts as number,
     },
     log: { level: l.level as LogLevel },
+    servers: {
+      admin: {
+        user: sv.user as string,
+        password: secret(file, sv, 'password'),
+      },
+      replication: {
+        user: sv.replication_user as string,
+        password: secret(file, sv, 'replication_password'),
+      },
+      connectTimeoutMs: sv.connect_timeout_ms as number,
+      queryTimeoutMs: sv.query_timeout_ms as number,
+    },
+    ha: { switchoverTimeoutMs: ha.switchover_timeout_ms as number },
   };
   crossCheck(cfg, joining);
   return cfg;
+}
+
+/**
+ * A password from [servers] `<key>` or from the environment variable that
+ * `<key>_env` names (never from a command line, where `ps` would show it).
+ */
+function secret(file: string, sv: Record<string, unknown>, key: string): string {
+  const inline = sv[key] as string;
+  const envName = sv[`${key}_env`] as string;
+  const fail = (msg: string): never => {
+    throw new FabricError('CONFIG_INVALID', `${file}: [servers] ${msg}`, {
+      file,
+      section: 'servers',
+      key,
+    });
+  };
+  if (envName === '') return inline;
+  if (inline !== '') fail(`set either ${key} or ${key}_env, not both`);
+  const value = process.env[envName];
+  if (value === undefined)
+    fail(`${key}_env = "${envName}": the environment variable ${envName} is not set`);
+  return value ?? '';
 }
 
 /** Rules that span keys. */

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { FarmApi, FarmView, ServerHealth } from '../api/farm-api.js';
 import type { ProcedureApi } from '../api/procedure-service.js';
+import { farmProcedures } from '../executor/farm/index.js';
+import type { FarmDeps } from '../executor/farm/index.js';
+import { ServerPool } from '../mysql/index.js';
+import type { MysqlFaults } from '../mysql/index.js';
+import { groupHealth } from './server-health.js';
 import type { ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
 import type { ProcedureDefinition } from '../executor/procedure-definition.js';
@@ -16,19 +22,22 @@ import {
 } from '../fabric/index.js';
 import type { ApplyResult, Command, JsonValue, Procedure } from '../fabric/index.js';
 import { NotLeaderError } from '../raft/index.js';
-import { FabricError } from '../util/fabric-error.js';
+import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
+import type { FabricErrorCode } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { tagCommand } from './composite-state-machine.js';
 import type { NodeConfig } from './config.js';
 import type { RaftNode } from './raft-node.js';
 
 const COMMIT_TIMEOUT_MS = 10_000;
+const STEP_PAUSE_MS = Number(process.env.FABRIC_TEST_STEP_PAUSE_MS ?? 0);
 /** How often the leader proposes a prune of the procedure history. */
 const PRUNE_EVERY_MS = 60_000;
 
-/** The procedures a node can run: the farm procedures (later stages) and, for tests, test.*. */
-export function defaultRegistry(): ProcedureRegistry {
+/** The procedures a node can run: the farm procedures and, for tests, test.*. */
+function registryFor(deps: FarmDeps): ProcedureRegistry {
   const r = new ProcedureRegistry();
+  for (const def of farmProcedures(deps)) r.register(def);
   if (process.env.FABRIC_TEST_PROCEDURES === '1') r.register(TEN_STEPS).register(FAIL_SECOND);
   return r;
 }
@@ -39,21 +48,54 @@ export function defaultRegistry(): ProcedureRegistry {
  * composite state machine); after every applied batch the executor looks
  * for work and waiters for ended procedures are woken.
  */
-export class FabricRuntime implements ProcedureApi {
+export class FabricRuntime implements ProcedureApi, FarmApi {
   readonly model = new FabricModel();
   readonly stateMachine = new FabricStateMachine(this.model);
   readonly registry: ProcedureRegistry;
+  /** Connections to the managed servers; only the leader's executor changes them. */
+  readonly servers: ServerPool;
   readonly #log: Logger;
   readonly #config: NodeConfig;
   #node: RaftNode | undefined;
   #executor: Executor | undefined;
   #pruneTimer: NodeJS.Timeout | undefined;
   readonly #endWaiters = new Set<() => void>();
+  readonly #appliedListeners = new Set<() => void>();
 
-  constructor(config: NodeConfig, registry: ProcedureRegistry, logger: Logger) {
+  constructor(config: NodeConfig, logger: Logger, opts: { mysqlFaults?: MysqlFaults } = {}) {
     this.#config = config;
-    this.registry = registry;
     this.#log = logger.child({ component: 'fabric' });
+    this.servers = new ServerPool(
+      config.servers,
+      logger.child({ component: 'mysql' }),
+      opts.mysqlFaults,
+    );
+    this.registry = registryFor({
+      model: this.model,
+      servers: this.servers,
+      switchoverTimeoutMs: config.ha.switchoverTimeoutMs,
+    });
+  }
+
+  get view(): FarmView {
+    return this.model;
+  }
+
+  async health(groupId: string): Promise<ServerHealth[]> {
+    if (this.model.group(groupId) === undefined)
+      throw new FabricError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, {
+        group: groupId,
+      });
+    return groupHealth(this.model, this.servers, groupId);
+  }
+
+  async lookupUuid(address: string): Promise<string> {
+    return (await this.servers.server(address).identity(false)) ?? '';
+  }
+
+  onApplied(listener: () => void): () => void {
+    this.#appliedListeners.add(listener);
+    return () => this.#appliedListeners.delete(listener);
   }
 
   attach(node: RaftNode): void {
@@ -65,6 +107,7 @@ export class FabricRuntime implements ProcedureApi {
     node.subscribe(() => {
       executor.poke();
       for (const w of [...this.#endWaiters]) w();
+      for (const l of [...this.#appliedListeners]) l();
     });
     this.#pruneTimer = setInterval(() => {
       void this.#prune();
@@ -77,6 +120,9 @@ export class FabricRuntime implements ProcedureApi {
       leaderTerm: () => node.leaderTerm(),
       commit: (cmd) => this.#commit(node, cmd),
       confirmLeadership: async () => {
+        // Test-only: widen every step boundary so chaos tests can kill the
+        // leader exactly between two committed steps.
+        if (STEP_PAUSE_MS > 0) await sleep(STEP_PAUSE_MS, new AbortController().signal);
         await node.linearizableRead(5_000);
         if (node.leaderTerm() === undefined)
           throw new NotLeaderError(node.id, node.status().leader);
@@ -135,6 +181,11 @@ export class FabricRuntime implements ProcedureApi {
       throw new FabricError('INVALID_ARGUMENT', 'procedure arguments must be JSON');
     const term = node.leaderTerm();
     if (term === undefined) throw new NotLeaderError(node.id, node.status().leader);
+    // A retried request must find its original procedure, not fail admission
+    // against the farm that procedure has since changed (group.create twice).
+    const known = this.model.procedureIdForRequest(requestId);
+    if (known !== undefined) return known;
+    admit(def, args);
     const cmd: Command = {
       type: 'submit',
       requestId,
@@ -176,6 +227,7 @@ export class FabricRuntime implements ProcedureApi {
   async stop(): Promise<void> {
     if (this.#pruneTimer !== undefined) clearInterval(this.#pruneTimer);
     await this.#executor?.stop();
+    await this.servers.close();
   }
 }
 
@@ -183,8 +235,23 @@ function lockKeysOf(def: ProcedureDefinition, args: JsonValue): string[] {
   try {
     return def.lockKeys(args);
   } catch (e) {
-    if (e instanceof PermanentStepError)
-      throw new FabricError('INVALID_ARGUMENT', `${def.name}: ${e.message}`);
-    throw e;
+    throw refusal(def, e);
   }
+}
+
+function admit(def: ProcedureDefinition, args: JsonValue): void {
+  try {
+    def.admit?.(args);
+  } catch (e) {
+    throw refusal(def, e);
+  }
+}
+
+/** A refused submission keeps the step error's code when it is one of ours (GROUP_NOT_FOUND, …). */
+function refusal(def: ProcedureDefinition, e: unknown): unknown {
+  if (!(e instanceof PermanentStepError)) return e;
+  const code = (FABRIC_ERROR_CODES as readonly string[]).includes(e.code)
+    ? (e.code as FabricErrorCode)
+    : 'INVALID_ARGUMENT';
+  return new FabricError(code, `${def.name}: ${e.message}`, {}, { cause: e });
 }

@@ -2,19 +2,23 @@ import * as grpc from '@grpc/grpc-js';
 import { clusterServiceHandlers } from '../api/cluster-service.js';
 import { LeaderClients } from '../api/forward.js';
 import { kvServiceHandlers } from '../api/kv-service.js';
+import { groupServiceHandlers } from '../api/group-service.js';
 import { procedureServiceHandlers } from '../api/procedure-service.js';
+import { serverServiceHandlers } from '../api/server-service.js';
+import { topologyServiceHandlers } from '../api/topology-service.js';
 import { addStandardServices } from '../api/standard-services.js';
 import type { NodeApi } from '../api/node-api.js';
 import { FabricClient, fabricProtos } from '../client/index.js';
 import { KvStateMachine } from '../kv/kv-state-machine.js';
 import { channelCredentials, peerServerOptions, serverCredentials } from '../transport/index.js';
 import type { FaultInjector } from '../transport/index.js';
+import type { MysqlFaults } from '../mysql/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import type { NodeConfig } from './config.js';
 import { CompositeStateMachine, tagCommand } from './composite-state-machine.js';
 import type { StateMachinePart } from './composite-state-machine.js';
-import { FabricRuntime, defaultRegistry } from './fabric-runtime.js';
+import { FabricRuntime } from './fabric-runtime.js';
 import { RaftNode } from './raft-node.js';
 import { transportSecurity } from './transport-security.js';
 
@@ -24,6 +28,8 @@ export interface StartOptions {
   /** Address of any member of an existing cluster to ask for admission (fresh data dir only). */
   readonly join?: string;
   readonly faults?: FaultInjector;
+  /** Test-only: cut this node's connections to chosen managed servers. */
+  readonly mysqlFaults?: MysqlFaults;
 }
 
 /** A running Fabric node: the Raft driver plus its gRPC server. */
@@ -42,11 +48,9 @@ export interface RunningNode {
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const { config, logger } = opts;
   const kv = new KvStateMachine();
-  const fabric = new FabricRuntime(
-    config,
-    defaultRegistry(),
-    logger.child({ nodeId: config.node.id }),
-  );
+  const fabric = new FabricRuntime(config, logger.child({ nodeId: config.node.id }), {
+    ...(opts.mysqlFaults === undefined ? {} : { mysqlFaults: opts.mysqlFaults }),
+  });
   const node = await RaftNode.open({
     config,
     logger,
@@ -72,6 +76,22 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     protos.procedure.ProcedureService.service,
     procedureServiceHandlers(nodeApi(node, 'fabric'), fabric, leaders),
   );
+  const shutdown = new AbortController();
+  const fabricApi = nodeApi(node, 'fabric');
+  server.addService(
+    protos.group.GroupService.service,
+    groupServiceHandlers(fabricApi, fabric, fabric, leaders),
+  );
+  server.addService(
+    protos.server.ServerService.service,
+    serverServiceHandlers(fabricApi, fabric, fabric, leaders),
+  );
+  // Watch streams end on shutdown (UNAVAILABLE; clients resume elsewhere),
+  // or tryShutdown would wait for them forever.
+  server.addService(
+    protos.topology.TopologyService.service,
+    topologyServiceHandlers(fabricApi, fabric, { shutdown: shutdown.signal }),
+  );
   fabric.attach(node);
   const standard = addStandardServices(server, protos.definitions);
   await bind(server, config.node.listen, serverCredentials(security));
@@ -89,6 +109,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     fabric,
     stop: async () => {
       standard.setServing(false);
+      shutdown.abort();
       await fabric.stop();
       await node.stop();
       leaders.close();

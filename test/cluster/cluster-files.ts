@@ -16,6 +16,16 @@ export interface FileOptions {
   readonly security?: string;
   /** PEM files for security "tls"/"mtls", per node id. */
   readonly tls?: (nodeId: string) => { caFile: string; certFile: string; keyFile: string };
+  /** [servers]: accounts on the managed servers (passwords through `env`). */
+  readonly servers?: {
+    readonly user: string;
+    readonly passwordEnv: string;
+    readonly replicationUser: string;
+    readonly replicationPasswordEnv: string;
+  };
+  readonly switchoverTimeoutMs?: number;
+  /** Extra environment of the node processes (the passwords [servers] names). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Writes a cluster file for one node into `dir` and returns its path. */
@@ -39,6 +49,10 @@ export function writeNodeConfig(
       ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
       ...(o.security === undefined ? {} : { security: o.security }),
       ...(o.tls === undefined ? {} : { tls: o.tls(self.id) }),
+      ...(o.servers === undefined ? {} : { servers: o.servers }),
+      ...(o.switchoverTimeoutMs === undefined
+        ? {}
+        : { switchoverTimeoutMs: o.switchoverTimeoutMs }),
     }),
   );
   return file;

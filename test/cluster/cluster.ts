@@ -29,7 +29,10 @@ export class TestCluster {
       address: `127.0.0.1:${p}`,
     }));
     for (const m of members)
-      c.nodes.set(m.id, new NodeProcess(m.id, m.address, writeNodeConfig(c.dir, m, members, opts)));
+      c.nodes.set(
+        m.id,
+        new NodeProcess(m.id, m.address, writeNodeConfig(c.dir, m, members, opts), opts.env),
+      );
     for (const n of c.nodes.values()) n.start();
     return c;
   }
@@ -38,7 +41,12 @@ export class TestCluster {
   async newNode(id: string): Promise<NodeProcess> {
     const [port] = await freePorts(1);
     const self = { id, address: `127.0.0.1:${String(port)}` };
-    const n = new NodeProcess(id, self.address, writeNodeConfig(this.dir, self, [], this.opts));
+    const n = new NodeProcess(
+      id,
+      self.address,
+      writeNodeConfig(this.dir, self, [], this.opts),
+      this.opts.env,
+    );
     this.nodes.set(id, n);
     return n;
   }

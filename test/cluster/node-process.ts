@@ -14,10 +14,18 @@ export class NodeProcess {
   #proc: ChildProcess | undefined;
   #exit: Promise<number | null> | undefined;
 
-  constructor(id: string, address: string, configFile: string) {
+  readonly #env: Readonly<Record<string, string>>;
+
+  constructor(
+    id: string,
+    address: string,
+    configFile: string,
+    env: Readonly<Record<string, string>> = {},
+  ) {
     this.id = id;
     this.address = address;
     this.configFile = configFile;
+    this.#env = env;
   }
 
   get running(): boolean {
@@ -39,6 +47,7 @@ export class NodeProcess {
       [FABRIC_BIN, 'node', 'start', '--config', this.configFile, ...extraArgs],
       {
         cwd: path.dirname(this.configFile),
+        env: { ...process.env, ...this.#env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -35,6 +35,17 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     max_attempts: 'integer',
   },
   log: { level: 'string' },
+  servers: {
+    user: 'string',
+    password: 'string',
+    password_env: 'string',
+    replication_user: 'string',
+    replication_password: 'string',
+    replication_password_env: 'string',
+    connect_timeout_ms: 'integer',
+    query_timeout_ms: 'integer',
+  },
+  ha: { switchover_timeout_ms: 'integer' },
 };
 
 function kindOf(value: unknown): string {

@@ -1,0 +1,94 @@
+import { GROUP_STATUS, SERVER_MODE, SERVER_ROLE, SERVER_STATUS } from '../client/index.js';
+import type { Group__Output } from '../gen/fabric/v1/Group.js';
+import type { Server__Output } from '../gen/fabric/v1/Server.js';
+import type { ServerHealth__Output } from '../gen/fabric/v1/ServerHealth.js';
+import type { Topology__Output } from '../gen/fabric/v1/Topology.js';
+import { table } from './output.js';
+
+/** Weights as mysqlfabric prints them (1.0, 0.5). */
+const weight = (w: number): string => (Number.isInteger(w) ? w.toFixed(1) : String(w));
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+
+/** group lookup-groups, with mysqlfabric's columns (and the primary's address). */
+export function groupsTable(groups: readonly Group__Output[]): string {
+  return table(
+    ['GROUP_ID', 'DESCRIPTION', 'FAILURE_DETECTOR', 'MASTER_UUID', 'MASTER_ADDRESS'],
+    groups.map((g) => [
+      g.id,
+      g.description,
+      GROUP_STATUS.name(g.status, '?'),
+      g.primary_uuid,
+      g.primary_address,
+    ]),
+  );
+}
+
+/** group lookup-servers (and with the group column, topology servers). */
+export function serversTable(servers: readonly Server__Output[], withGroup = false): string {
+  const head = ['SERVER_UUID', 'ADDRESS', 'STATUS', 'MODE', 'WEIGHT'];
+  return table(
+    withGroup ? [...head, 'GROUP_ID'] : head,
+    servers.map((s) => {
+      const row = [
+        s.uuid,
+        s.address,
+        SERVER_STATUS.name(s.status, '?'),
+        SERVER_MODE.name(s.mode, '?'),
+        weight(s.weight),
+      ];
+      return withGroup ? [...row, s.group_id] : row;
+    }),
+  );
+}
+
+/** group health: what each server is, then every issue found. */
+export function healthText(rows: readonly ServerHealth__Output[]): string {
+  const servers = table(
+    [
+      'UUID',
+      'ADDRESS',
+      'IS_ALIVE',
+      'STATUS',
+      'MODE',
+      'ROLE',
+      'READ_ONLY',
+      'SOURCE',
+      'IO',
+      'SQL',
+      'LAG',
+      'ERROR',
+    ],
+    rows.map((h) => [
+      h.uuid,
+      h.address,
+      yesNo(h.reachable),
+      SERVER_STATUS.name(h.status, '?'),
+      SERVER_MODE.name(h.mode, '?'),
+      SERVER_ROLE.name(h.role, 'unknown').toLowerCase(),
+      h.reachable ? yesNo(h.read_only) : '',
+      h.replicating_from,
+      h.io_running,
+      h.reachable && h.replicating_from !== '' ? yesNo(h.sql_running) : '',
+      h.lag_seconds < 0 ? '' : `${h.lag_seconds} s`,
+      [h.error, h.io_error, h.sql_error].filter((e) => e !== '').join('; '),
+    ]),
+  );
+  const issues = rows.flatMap((h) => h.issues.map((i) => `  ${h.address}: ${i}`));
+  return `${servers}\n\n${issues.length === 0 ? 'no issues' : `issues:\n${issues.join('\n')}`}`;
+}
+
+/** topology dump / watch: everything a connector routes on, at one epoch. */
+export function topologyText(t: Topology__Output): string {
+  return [
+    `topology epoch ${t.epoch}`,
+    '',
+    groupsTable(t.groups),
+    '',
+    serversTable(t.servers, true),
+    '',
+    table(
+      ['NODE_ID', 'ADDRESS'],
+      t.fabric_nodes.map((n) => [n.id, n.address]),
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,104 @@
+import { compareGtids } from '../../mysql/index.js';
+import type { Engine } from '../../mysql/index.js';
+
+/** One server as the candidate choice saw it. */
+export interface CandidateView {
+  readonly uuid: string;
+  readonly address: string;
+  readonly weight: number;
+  /** Undefined when the probe failed; then `error` says why. */
+  readonly probe?: {
+    readonly engine: Engine;
+    readonly gtidExecuted: string;
+    /** host:port it replicates from, '' when none. */
+    readonly source: string;
+    readonly ioRunning: string;
+    readonly sqlRunning: boolean;
+  };
+  readonly error?: string;
+}
+
+/** Why each server was or was not chosen: written to the procedure's history. */
+export interface Considered {
+  readonly address: string;
+  readonly uuid: string;
+  readonly gtid: string;
+  readonly eligible: boolean;
+  readonly reason: string;
+}
+
+export interface CandidateChoice {
+  readonly chosen: CandidateView | undefined;
+  readonly considered: Considered[];
+}
+
+export interface ChoiceInput {
+  readonly candidates: readonly CandidateView[];
+  /** Switchover: the live old primary and its executed GTIDs; undefined for a failover. */
+  readonly oldPrimary?: { readonly address: string; readonly gtidExecuted: string };
+  /** Skip the replication-state and errant-transaction rules (operator's explicit choice). */
+  readonly force: boolean;
+}
+
+/**
+ * Chooses the server to promote (mysql-fabric.md §3, done better): among
+ * eligible servers, the one whose executed GTIDs include every other
+ * eligible server's (so no acknowledged transaction that reached any
+ * replica is dropped), then the highest weight, then the lowest address so
+ * that every leader makes the same choice from the same facts.
+ */
+export function chooseCandidate(input: ChoiceInput): CandidateChoice {
+  const judged = input.candidates.map((c) => ({ c, why: ineligibility(c, input) }));
+  const eligible = judged.filter((j) => j.why === '').map((j) => j.c);
+  const ranked = eligible
+    .map((c) => ({ c, superset: includesAll(c, eligible) }))
+    .sort(
+      (a, b) =>
+        Number(b.superset) - Number(a.superset) ||
+        b.c.weight - a.c.weight ||
+        (a.c.address < b.c.address ? -1 : a.c.address > b.c.address ? 1 : 0),
+    );
+  const chosen = ranked[0]?.c;
+  const considered = judged.map(({ c, why }) => ({
+    address: c.address,
+    uuid: c.uuid,
+    gtid: c.probe?.gtidExecuted ?? '',
+    eligible: why === '',
+    reason:
+      why !== ''
+        ? why
+        : c === chosen
+          ? `chosen: ${ranked[0]?.superset === true ? 'has every transaction the other candidates have' : 'no candidate has all the others’ transactions; highest weight'}, weight ${c.weight}`
+          : `eligible, not chosen (${includesAll(c, eligible) ? 'weight/address order' : 'lacks transactions another candidate has'})`,
+  }));
+  return { chosen, considered };
+}
+
+function ineligibility(c: CandidateView, input: ChoiceInput): string {
+  if (c.probe === undefined) return `unreachable: ${c.error ?? 'no answer'}`;
+  if (input.force) return '';
+  const old = input.oldPrimary;
+  if (old === undefined) return '';
+  const p = c.probe;
+  if (p.source !== old.address)
+    return p.source === ''
+      ? `does not replicate from the primary ${old.address}`
+      : `replicates from ${p.source}, not from the primary ${old.address}`;
+  if (p.ioRunning !== 'Yes' || !p.sqlRunning)
+    return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'})`;
+  const errant = compareGtids(p.engine, p.gtidExecuted, old.gtidExecuted).aMinusB;
+  if (errant !== '')
+    return `has errant transactions the primary lacks: ${errant} (use --force to promote anyway)`;
+  return '';
+}
+
+function includesAll(c: CandidateView, others: readonly CandidateView[]): boolean {
+  const p = c.probe;
+  if (p === undefined) return false;
+  return others.every(
+    (o) =>
+      o === c ||
+      o.probe === undefined ||
+      compareGtids(p.engine, p.gtidExecuted, o.probe.gtidExecuted).aIncludesB,
+  );
+}

@@ -1,0 +1,25 @@
+import type { ProcedureDefinition } from '../procedure-definition.js';
+import { addServerProcedure } from './add-server.js';
+import { demoteProcedure } from './demote.js';
+import type { FarmDeps } from './farm-deps.js';
+import { groupMetadataProcedures, serverMetadataProcedures } from './metadata-procedures.js';
+import { promoteProcedure } from './promote.js';
+import { removeServerProcedure } from './remove-server.js';
+import { setStatusProcedure } from './set-status.js';
+
+export type { FarmDeps, ServerConnector } from './farm-deps.js';
+export { chooseCandidate } from './candidate.js';
+export type { CandidateView, CandidateChoice, Considered } from './candidate.js';
+
+/** Every farm procedure (the group and server commands of mysql-fabric.md §1). */
+export function farmProcedures(deps: FarmDeps): ProcedureDefinition[] {
+  return [
+    ...groupMetadataProcedures(deps),
+    addServerProcedure(deps),
+    removeServerProcedure(deps),
+    promoteProcedure(deps),
+    demoteProcedure(deps),
+    setStatusProcedure(deps),
+    ...serverMetadataProcedures(deps),
+  ];
+}

@@ -1,0 +1,18 @@
+// Original file: proto/fabric/v1/group.proto
+
+
+export interface GroupServiceSetDescriptionRequest {
+  'group_id'?: (string);
+  'description'?: (string);
+  'request_id'?: (string);
+  'no_wait'?: (boolean);
+  'timeout_ms'?: (number);
+}
+
+export interface GroupServiceSetDescriptionRequest__Output {
+  'group_id': (string);
+  'description': (string);
+  'request_id': (string);
+  'no_wait': (boolean);
+  'timeout_ms': (number);
+}

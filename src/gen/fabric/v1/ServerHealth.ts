@@ -1,0 +1,44 @@
+// Original file: proto/fabric/v1/group.proto
+
+import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from '../../fabric/v1/ServerStatus.js';
+import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from '../../fabric/v1/ServerMode.js';
+import type { ServerRole as _fabric_v1_ServerRole, ServerRole__Output as _fabric_v1_ServerRole__Output } from '../../fabric/v1/ServerRole.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface ServerHealth {
+  'uuid'?: (string);
+  'address'?: (string);
+  'status'?: (_fabric_v1_ServerStatus);
+  'mode'?: (_fabric_v1_ServerMode);
+  'reachable'?: (boolean);
+  'error'?: (string);
+  'role'?: (_fabric_v1_ServerRole);
+  'read_only'?: (boolean);
+  'replicating_from'?: (string);
+  'io_running'?: (string);
+  'sql_running'?: (boolean);
+  'io_error'?: (string);
+  'sql_error'?: (string);
+  'lag_seconds'?: (number | string | Long);
+  'gtid_executed'?: (string);
+  'issues'?: (string)[];
+}
+
+export interface ServerHealth__Output {
+  'uuid': (string);
+  'address': (string);
+  'status': (_fabric_v1_ServerStatus__Output);
+  'mode': (_fabric_v1_ServerMode__Output);
+  'reachable': (boolean);
+  'error': (string);
+  'role': (_fabric_v1_ServerRole__Output);
+  'read_only': (boolean);
+  'replicating_from': (string);
+  'io_running': (string);
+  'sql_running': (boolean);
+  'io_error': (string);
+  'sql_error': (string);
+  'lag_seconds': (number);
+  'gtid_executed': (string);
+  'issues': (string)[];
+}

@@ -1,0 +1,13 @@
+import { compareMariadbPositions } from './mariadb-gtid.js';
+import { compareGtidSets } from './mysql-gtid-set.js';
+import type { Engine, GtidComparison } from './types.js';
+
+/**
+ * Compares two servers' executed GTIDs (ServerProbe.gtidExecuted) in the
+ * engine's notation: MariaDB positions ("0-1-215,1-2-5", compared per
+ * domain) or MySQL GTID sets ("uuid:1-5:7-9,..."). Throws INVALID_ARGUMENT
+ * for text that is not one.
+ */
+export function compareGtids(engine: Engine, a: string, b: string): GtidComparison {
+  return engine === 'mariadb' ? compareMariadbPositions(a, b) : compareGtidSets(a, b);
+}

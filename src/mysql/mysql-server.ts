@@ -1,0 +1,127 @@
+import type { AddressPoolSource, Operation } from './address-pool.js';
+import { ensureIdentity, readIdentity } from './identity.js';
+import { killClientConnections } from './kill-connections.js';
+import { probeServer } from './probe.js';
+import { flag, integer, text } from './row-fields.js';
+import {
+  readGtidExecuted,
+  readReplicaStatus,
+  replicateFrom,
+  resetReplica,
+  waitForGtids,
+} from './replication.js';
+import { checkRequirements } from './requirements.js';
+import { statement } from './statement.js';
+import type {
+  ConfigProblem,
+  MysqlSettings,
+  ReplicaStatus,
+  ServerHandle,
+  ServerInfo,
+  ServerProbe,
+  SourceAddress,
+} from './types.js';
+
+const INFO_QUERY = statement(
+  'read server info',
+  'SELECT VERSION() AS version, @@server_id AS server_id',
+);
+
+/**
+ * ServerHandle over a pooled connection (see types.ts for the contract).
+ * Cheap to create: ServerPool.server() makes one per call; the pool of
+ * connections belongs to the address.
+ */
+export class MysqlServer implements ServerHandle {
+  readonly address: string;
+  readonly #pools: AddressPoolSource;
+  readonly #expectedUuid: string | undefined;
+  readonly #settings: MysqlSettings;
+
+  constructor(
+    pools: AddressPoolSource,
+    address: string,
+    expectedUuid: string | undefined,
+    settings: MysqlSettings,
+  ) {
+    this.#pools = pools;
+    this.address = address;
+    this.#expectedUuid = expectedUuid;
+    this.#settings = settings;
+  }
+
+  info(): Promise<ServerInfo> {
+    return this.#run(async (s, st) => {
+      const [row = {}] = await s.rows(INFO_QUERY);
+      return {
+        address: this.address,
+        engine: st.dialect.engine,
+        version: text(row, 'version'),
+        serverId: integer(row, 'server_id'),
+      };
+    });
+  }
+
+  identity(create: boolean): Promise<string | undefined> {
+    return this.#run((s, st) => (create ? ensureIdentity(s, st) : readIdentity(s, st.dialect)));
+  }
+
+  checkRequirements(): Promise<ConfigProblem[]> {
+    return this.#run(checkRequirements);
+  }
+
+  probe(): Promise<ServerProbe> {
+    return this.#run(probeServer);
+  }
+
+  gtidExecuted(): Promise<string> {
+    return this.#run(readGtidExecuted);
+  }
+
+  replicaStatus(): Promise<ReplicaStatus | undefined> {
+    return this.#run(readReplicaStatus);
+  }
+
+  isReadOnly(): Promise<boolean> {
+    return this.#run(async (s, st) => {
+      const [row = {}] = await s.rows(st.dialect.readOnlyQuery);
+      return flag(row, 'read_only');
+    });
+  }
+
+  setReadOnly(on: boolean): Promise<void> {
+    return this.#run((s, st) => s.run(st.dialect.setReadOnly(on)));
+  }
+
+  killClientConnections(): Promise<number> {
+    const spared = {
+      adminUser: this.#settings.admin.user,
+      replicationUser: this.#settings.replication.user,
+    };
+    return this.#run((s) => killClientConnections(s, spared));
+  }
+
+  waitForGtids(gtids: string, timeoutMs: number): Promise<boolean> {
+    return this.#run((s, st) =>
+      waitForGtids(s, st, gtids, timeoutMs, this.#settings.queryTimeoutMs),
+    );
+  }
+
+  stopReplica(): Promise<void> {
+    return this.#run((s, st) => s.run(st.dialect.stopReplica));
+  }
+
+  resetReplica(): Promise<void> {
+    return this.#run(resetReplica);
+  }
+
+  replicateFrom(source: SourceAddress, opts: { fromOwnBinlog?: boolean } = {}): Promise<void> {
+    const account = this.#settings.replication;
+    return this.#run((s, st) => replicateFrom(s, st, source, account, opts.fromOwnBinlog === true));
+  }
+
+  // async: a closed pool rejects like every other failure, never throws synchronously.
+  async #run<T>(op: Operation<T>): Promise<T> {
+    return this.#pools.poolFor(this.address).run(this.#expectedUuid, op);
+  }
+}

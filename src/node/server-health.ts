@@ -1,0 +1,114 @@
+import type { ServerHealth } from '../api/farm-api.js';
+import type { FabricModel, Server } from '../fabric/index.js';
+import type { ServerProbe } from '../mysql/index.js';
+import type { ServerConnector } from '../executor/farm/index.js';
+
+/** MariaDB/MySQL: the source's binlog lacks what the replica asks for — it has diverged. */
+const ER_SOURCE_FATAL_READING_BINLOG = 1236;
+
+/**
+ * `group health` (mysql-fabric.md §1): probes every server of a group and
+ * says, per server, what the replicated model claims and what the server
+ * actually does, with each disagreement spelled out — including the check
+ * Fabric lacked (Bug#75649): the replication threads and their source.
+ */
+export async function groupHealth(
+  model: FabricModel,
+  servers: ServerConnector,
+  groupId: string,
+): Promise<ServerHealth[]> {
+  const group = model.group(groupId);
+  const primary =
+    group?.primary === null || group === undefined ? undefined : model.server(group.primary);
+  const members = model.servers({ groupId });
+  return Promise.all(
+    members.map(async (s) => {
+      try {
+        const probe = await servers.server(s.address, s.uuid).probe();
+        return healthOf(s, probe, primary);
+      } catch (e) {
+        return unreachable(s, (e as Error).message);
+      }
+    }),
+  );
+}
+
+function unreachable(s: Server, error: string): ServerHealth {
+  return {
+    uuid: s.uuid,
+    address: s.address,
+    status: s.status,
+    mode: s.mode,
+    reachable: false,
+    error,
+    role: 'unknown',
+    readOnly: false,
+    replicatingFrom: '',
+    ioRunning: '',
+    sqlRunning: false,
+    ioError: '',
+    sqlError: '',
+    lagSeconds: -1,
+    gtidExecuted: '',
+    issues: [`unreachable: ${error}`],
+  };
+}
+
+function healthOf(s: Server, p: ServerProbe, primary: Server | undefined): ServerHealth {
+  const r = p.replica;
+  const source = r === undefined ? '' : `${r.sourceHost}:${r.sourcePort}`;
+  const role = r !== undefined ? 'replica' : p.readOnly ? 'standalone' : 'primary';
+  return {
+    uuid: s.uuid,
+    address: s.address,
+    status: s.status,
+    mode: s.mode,
+    reachable: true,
+    error: '',
+    role,
+    readOnly: p.readOnly,
+    replicatingFrom: source,
+    ioRunning: r?.ioRunning ?? '',
+    sqlRunning: r?.sqlRunning ?? false,
+    ioError: r?.ioError ?? '',
+    sqlError: r?.sqlError ?? '',
+    lagSeconds: r?.secondsBehind ?? -1,
+    gtidExecuted: p.gtidExecuted,
+    issues: issuesOf(s, p, source, primary),
+  };
+}
+
+function issuesOf(
+  s: Server,
+  p: ServerProbe,
+  source: string,
+  primary: Server | undefined,
+): string[] {
+  const out: string[] = [];
+  const r = p.replica;
+  if (s.status === 'PRIMARY') {
+    if (p.readOnly) out.push('is the PRIMARY but read_only is ON: writes are refused');
+    if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}`);
+    return out;
+  }
+  if (!p.readOnly && s.status !== 'FAULTY')
+    out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
+  if (s.status === 'FAULTY' || primary === undefined) return out;
+  if (r === undefined)
+    out.push(`does not replicate; it should replicate from the primary ${primary.address}`);
+  else {
+    if (source !== primary.address)
+      out.push(`replicates from ${source}, not from the primary ${primary.address}`);
+    if (r.ioErrno === ER_SOURCE_FATAL_READING_BINLOG)
+      out.push(
+        `has diverged from its source (error 1236: ${r.ioError}); rebuild it from the primary`,
+      );
+    else if (r.ioRunning !== 'Yes')
+      out.push(
+        `replication IO thread is ${r.ioRunning}${r.ioError === '' ? '' : `: ${r.ioError}`}`,
+      );
+    if (!r.sqlRunning)
+      out.push(`replication SQL thread is stopped${r.sqlError === '' ? '' : `: ${r.sqlError}`}`);
+  }
+  return out;
+}
