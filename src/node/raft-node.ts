@@ -315,6 +315,7 @@ export class RaftNode {
     if (leader !== this.#leader) {
       this.#log.info({ leader, role, term: this.#core.basicStatus().term }, 'leader changed');
       this.#leader = leader;
+      if (leader !== '') this.#reissueReads();
       for (const w of this.#leaderWatchers) w();
     }
   }
@@ -362,6 +363,23 @@ export class RaftNode {
   }
 
   /** Waits until this node can serve a linearizable read (ReadIndex, thesis §6.4); returns the read index. */
+  /**
+   * A ReadIndex request a follower forwarded to a leader that then died is
+   * lost with it (thesis §6.4 leaves retries to the caller). Asking the new
+   * leader again keeps reads from waiting out their whole deadline after a
+   * leader change; the new leader's read index is at least the old one's,
+   * so the read stays linearizable, and a duplicate answer is ignored.
+   */
+  #reissueReads(): void {
+    for (const ctx of this.#reads.keys()) {
+      try {
+        this.#core.readIndex(ctx);
+      } catch {
+        // No leader to ask after all: the read's own deadline decides.
+      }
+    }
+  }
+
   async linearizableRead(timeoutMs: number): Promise<number> {
     this.#checkRunning();
     const ctx = randomUUID();

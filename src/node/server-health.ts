@@ -2,6 +2,7 @@ import type { ServerHealth } from '../api/farm-api.js';
 import type { FabricModel, Server } from '../fabric/index.js';
 import type { ServerProbe } from '../mysql/index.js';
 import type { ServerConnector } from '../executor/farm/index.js';
+import { isFabricError } from '../util/fabric-error.js';
 
 /** MariaDB/MySQL: the source's binlog lacks what the replica asks for — it has diverged. */
 const ER_SOURCE_FATAL_READING_BINLOG = 1236;
@@ -27,13 +28,19 @@ export async function groupHealth(
         const probe = await servers.server(s.address, s.uuid).probe();
         return healthOf(s, probe, primary);
       } catch (e) {
-        return unreachable(s, (e as Error).message);
+        return unreachable(s, e);
       }
     }),
   );
 }
 
-function unreachable(s: Server, error: string): ServerHealth {
+/**
+ * A server that could not be probed. A server replaced at its address
+ * answers, but it is not the one fabric-ha manages: the issue says so
+ * rather than "unreachable".
+ */
+function unreachable(s: Server, e: unknown): ServerHealth {
+  const error = (e as Error).message;
   return {
     uuid: s.uuid,
     address: s.address,
@@ -50,7 +57,11 @@ function unreachable(s: Server, error: string): ServerHealth {
     sqlError: '',
     lagSeconds: -1,
     gtidExecuted: '',
-    issues: [`unreachable: ${error}`],
+    issues: [
+      isFabricError(e, 'SERVER_IDENTITY_CHANGED')
+        ? `identity changed: ${error}`
+        : `unreachable: ${error}`,
+    ],
   };
 }
 

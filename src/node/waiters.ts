@@ -30,6 +30,11 @@ export class Waiters<K, T> {
     });
   }
 
+  /** The keys still waiting. */
+  keys(): K[] {
+    return [...this.#map.keys()];
+  }
+
   has(key: K): boolean {
     return this.#map.has(key);
   }

@@ -3,14 +3,19 @@
  * managed by a real 3-process Fabric cluster (test/cluster), reached
  * through the real gRPC client. Everything is stopped in t.after.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
 import { FabricClient } from '../../src/client/index.js';
-import type { LocalMariadb, ServerAccount } from '../../src/mysql/index.js';
+import { LocalMariadb, provisionAccounts } from '../../src/mysql/index.js';
+import type { ServerAccount } from '../../src/mysql/index.js';
+import { freePorts } from '../../src/util/free-ports.js';
 import { TestCluster, sleep } from '../cluster/cluster.js';
 import { APP_DATABASE, startFleet } from '../mysql/fleet.js';
-import type { Fleet, FleetOptions } from '../mysql/fleet.js';
+import type { Fleet, FleetOptions, ServerOverrides } from '../mysql/fleet.js';
 
 export interface FarmOptions extends FleetOptions {
   readonly count?: number;
@@ -161,4 +166,45 @@ export async function readOnlyFlags(farm: Farm): Promise<(boolean | undefined)[]
       }).catch(() => undefined),
     ),
   );
+}
+
+/**
+ * A MariaDB server outside the fleet, with the farm's accounts: a
+ * misconfigured candidate (omitArgs), or a stranger started on a fleet
+ * server's port (`port`) after that server stopped. Destroyed in t.after,
+ * and SIGKILLed if the process exits first.
+ */
+export async function startLoneServer(
+  t: TestContext,
+  farm: Farm,
+  o: ServerOverrides & { readonly serverId: number; readonly port?: number },
+): Promise<LocalMariadb> {
+  const dir = await mkdtemp(join(tmpdir(), 'fabric-ha-lone-'));
+  const { serverId, port: fixedPort, ...overrides } = o;
+  const port = fixedPort ?? (await freePorts(1))[0] ?? 0;
+  if (port === 3306) throw new Error('port 3306 belongs to the machine');
+  let server: LocalMariadb;
+  try {
+    server = await LocalMariadb.start({ baseDir: join(dir, 's'), port, serverId, ...overrides });
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const killOnExit = (): void => {
+    const pid = server.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', killOnExit);
+  t.after(async () => {
+    await server.destroy();
+    process.off('exit', killOnExit);
+    await rm(dir, { recursive: true, force: true });
+  });
+  await provisionAccounts(server.address, farm.fleet.accounts);
+  return server;
 }

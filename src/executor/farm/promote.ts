@@ -1,5 +1,6 @@
 import type { Effect, FabricModel, JsonValue, Server } from '../../fabric/index.js';
 import { groupLockKey } from '../../fabric/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, optionalServerRef } from './args.js';
@@ -121,6 +122,14 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       }
     }
     const views = await Promise.all(pool.map((s) => view(s)));
+    const named = p.server === undefined ? undefined : views[0];
+    if (named !== undefined && named.probe === undefined)
+      // The operator named this server: say what is wrong with it (a
+      // replaced server, a dead one), not merely that no candidate is left.
+      throw new PermanentStepError(
+        named.errorCode,
+        `cannot promote ${named.address} in group ${p.group}: ${named.error ?? 'no answer'}`,
+      );
     const choice = chooseCandidate({
       candidates: views,
       ...(old !== undefined && oldGtid !== undefined
@@ -164,7 +173,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     });
   }
 
-  async function view(s: Server): Promise<CandidateView> {
+  async function view(s: Server): Promise<CandidateView & { readonly errorCode: string }> {
     try {
       const pr = await handle(s).probe();
       return {
@@ -179,9 +188,16 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
           ioRunning: pr.replica?.ioRunning ?? 'No',
           sqlRunning: pr.replica?.sqlRunning ?? false,
         },
+        errorCode: '',
       };
     } catch (e) {
-      return { uuid: s.uuid, address: s.address, weight: s.weight, error: (e as Error).message };
+      return {
+        uuid: s.uuid,
+        address: s.address,
+        weight: s.weight,
+        error: (e as Error).message,
+        errorCode: isFabricError(e) ? e.code : 'SERVER_UNREACHABLE',
+      };
     }
   }
 
