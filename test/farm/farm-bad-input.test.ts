@@ -94,6 +94,7 @@ async function assertRefused(
     return true;
   });
   assert.ok(caught instanceof FabricCallError, label(`a FabricCallError, got ${String(caught)}`));
+  if (process.env.SHOW_MESSAGES) console.log(`${caught.code}: ${caught.message}`);
   assert.equal(caught.code, code, label(caught.message));
   for (const re of message) assert.match(caught.message, re, label(caught.message));
   const after = await snapshot(farm, c);

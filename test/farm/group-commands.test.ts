@@ -36,7 +36,7 @@ test('farm: every group and server command works end to end on real MariaDB', as
     await setUpGroup(farm);
     const [g] = await c.groups.lookupGroups('g1');
     assert.equal(g?.description, 'test group');
-    assert.equal(g?.status, 'GROUP_STATUS_ACTIVE');
+    assert.equal(g.status, 'GROUP_STATUS_ACTIVE');
     assert.equal(await primaryAddress(farm), s1.address);
     const rows = await c.groups.lookupServers('g1');
     assert.deepEqual(rows.map((r) => r.address).sort(), [s1, s2, s3].map((s) => s.address).sort());
@@ -86,14 +86,14 @@ test('farm: every group and server command works end to end on real MariaDB', as
     await c.servers.setMode(uuid, 'OFFLINE');
     let [after] = await c.groups.lookupServers('g1', { server: uuid });
     assert.equal(after?.weight, 2.5);
-    assert.equal(after?.mode, 'SERVER_MODE_OFFLINE');
+    assert.equal(after.mode, 'SERVER_MODE_OFFLINE');
     await c.servers.setStatus(uuid, 'SPARE');
     [after] = await c.groups.lookupServers('g1', { server: uuid });
     assert.equal(after?.status, 'SERVER_STATUS_SPARE');
     await c.servers.setStatus(uuid, 'SECONDARY');
     [after] = await c.groups.lookupServers('g1', { server: uuid });
     assert.equal(after?.status, 'SERVER_STATUS_SECONDARY');
-    assert.equal(after?.mode, 'SERVER_MODE_READ_ONLY');
+    assert.equal(after.mode, 'SERVER_MODE_READ_ONLY');
   });
 
   await t.test(
@@ -145,7 +145,7 @@ test('farm: every group and server command works end to end on real MariaDB', as
     await c.groups.setDescription('g1', 'renamed');
     const [g] = await c.groups.lookupGroups('g1');
     assert.equal(g?.status, 'GROUP_STATUS_INACTIVE');
-    assert.equal(g?.description, 'renamed');
+    assert.equal(g.description, 'renamed');
     await assert.rejects(c.groups.destroy('g1'), (e: FabricCallError) => e.code === 'GROUP_IN_USE');
     const secondaries = await c.groups.lookupServers('g1', { status: 'SECONDARY' });
     for (const s of secondaries) await c.groups.remove('g1', s.address);
