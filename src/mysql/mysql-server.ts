@@ -22,6 +22,10 @@ import type {
   SourceAddress,
 } from './types.js';
 
+/** FTWRL waits for every running write statement and in-progress commit (MySQL manual, FLUSH). */
+const FLUSH_WITH_READ_LOCK = statement('drain commits', 'FLUSH TABLES WITH READ LOCK');
+const UNLOCK_TABLES = statement('drain commits', 'UNLOCK TABLES');
+
 const INFO_QUERY = statement(
   'read server info',
   'SELECT VERSION() AS version, @@server_id AS server_id',
@@ -91,6 +95,16 @@ export class MysqlServer implements ServerHandle {
 
   setReadOnly(on: boolean): Promise<void> {
     return this.#run((s, st) => s.run(st.dialect.setReadOnly(on)));
+  }
+
+  drainCommits(): Promise<void> {
+    return this.#run(async (s) => {
+      try {
+        await s.run(FLUSH_WITH_READ_LOCK);
+      } finally {
+        await s.run(UNLOCK_TABLES);
+      }
+    });
   }
 
   killClientConnections(): Promise<number> {

@@ -102,6 +102,14 @@ export interface ServerHandle {
   isReadOnly(): Promise<boolean>;
   /** read_only (MySQL 8: also super_read_only when on). */
   setReadOnly(on: boolean): Promise<void>;
+  /**
+   * Returns once no transaction that began before the call can still
+   * commit (FLUSH TABLES WITH READ LOCK, then UNLOCK TABLES). read_only is
+   * checked when a statement starts, and KILL only flags a thread, so a
+   * write that passed the check just before a fence could otherwise commit
+   * after it — an acknowledged write the new primary never gets.
+   */
+  drainCommits(): Promise<void>;
   /** Kills every client connection except fabric-ha's own, system and replication threads; returns how many. */
   killClientConnections(): Promise<number>;
   /** True when the server has applied `gtids` within timeoutMs (MASTER_GTID_WAIT / WAIT_FOR_EXECUTED_GTID_SET). */

@@ -44,6 +44,7 @@ export function demoteProcedure(deps: FarmDeps): ProcedureDefinition {
       const h = servers.server(primary.address, primary.uuid);
       await h.setReadOnly(true);
       await h.killClientConnections();
+      await h.drainCommits();
       gtid = await h.gtidExecuted();
     }
     return {

@@ -107,6 +107,10 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
         [],
       );
     }
+    // Candidates first, then the primary: under writes the primary moves
+    // on, and read in the other order every replica would look "ahead" of
+    // it, i.e. holding errant transactions it lacks.
+    const views = await Promise.all(pool.map((s) => view(s)));
     let oldGtid: string | undefined;
     let markOldFaulty = false;
     if (old !== undefined) {
@@ -121,7 +125,6 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
         markOldFaulty = true;
       }
     }
-    const views = await Promise.all(pool.map((s) => view(s)));
     const named = p.server === undefined ? undefined : views[0];
     if (named !== undefined && named.probe === undefined)
       // The operator named this server: say what is wrong with it (a
@@ -209,6 +212,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     const h = handle(plan.oldPrimary);
     await h.setReadOnly(true);
     const killed = await h.killClientConnections();
+    await h.drainCommits();
     return { output: { gtid: await h.gtidExecuted(), killed }, effects: [] };
   }
 
@@ -223,6 +227,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       // step after an earlier attempt gave up must not wait for a position
       // the old primary has since moved past.
       await old.setReadOnly(true);
+      await old.drainCommits();
       const gtid = await old.gtidExecuted();
       if (await cand.waitForGtids(gtid, deps.switchoverTimeoutMs))
         return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
