@@ -6,7 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestContext } from 'node:test';
 import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
 import { FabricClient } from '../../src/client/index.js';
@@ -22,6 +21,7 @@ export interface FarmOptions extends FleetOptions {
   /** FABRIC_TEST_STEP_PAUSE_MS for the nodes: widens step boundaries for chaos tests. */
   readonly stepPauseMs?: number;
   readonly switchoverTimeoutMs?: number;
+  readonly logLevel?: string;
 }
 
 export interface Farm {
@@ -34,7 +34,12 @@ export interface Farm {
   server(address: string): LocalMariadb;
 }
 
-export async function startFarm(t: TestContext, o: FarmOptions = {}): Promise<Farm> {
+/** Where a farm registers its cleanup: a node:test context, or a benchmark's own list. */
+export interface CleanupScope {
+  after(fn: () => unknown): void;
+}
+
+export async function startFarm(t: CleanupScope, o: FarmOptions = {}): Promise<Farm> {
   const fleet = await startFleet(o.count ?? 3, o);
   t.after(() => fleet.stop());
   const env: Record<string, string> = {
@@ -43,6 +48,7 @@ export async function startFarm(t: TestContext, o: FarmOptions = {}): Promise<Fa
     ...(o.stepPauseMs === undefined ? {} : { FABRIC_TEST_STEP_PAUSE_MS: String(o.stepPauseMs) }),
   };
   const cluster = await TestCluster.start(3, {
+    ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
     servers: {
       user: fleet.accounts.admin.user,
       passwordEnv: 'FABRIC_TEST_ADMIN_PW',
@@ -175,7 +181,7 @@ export async function readOnlyFlags(farm: Farm): Promise<(boolean | undefined)[]
  * and SIGKILLed if the process exits first.
  */
 export async function startLoneServer(
-  t: TestContext,
+  t: CleanupScope,
   farm: Farm,
   o: ServerOverrides & { readonly serverId: number; readonly port?: number },
 ): Promise<LocalMariadb> {
