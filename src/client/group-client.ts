@@ -5,7 +5,7 @@ import type { Server__Output } from '../gen/fabric/v1/Server.js';
 import type { ServerHealth__Output } from '../gen/fabric/v1/ServerHealth.js';
 import { mutate } from './mutation.js';
 import type { MutationOptions, ReadOptions } from './mutation.js';
-import { serverFilter } from './server-query.js';
+import { lookupServers } from './server-query.js';
 import type { ServerQuery } from './server-query.js';
 import type { UnaryCaller } from './unary-caller.js';
 
@@ -144,18 +144,8 @@ export class GroupClient {
     return r.groups;
   }
 
-  async lookupServers(groupId: string, q: ServerQuery = {}): Promise<Server__Output[]> {
-    const r = await this.#caller.call<{ servers: Server__Output[] }>(
-      (md, opts, cb) =>
-        this.#stub.LookupServers(
-          { filter: serverFilter(groupId, q), allow_stale: q.allowStale === true },
-          md,
-          opts,
-          cb,
-        ),
-      q.timeoutMs,
-    );
-    return r.servers;
+  lookupServers(groupId: string, q: ServerQuery = {}): Promise<Server__Output[]> {
+    return lookupServers(this.#caller, this.#stub.LookupServers.bind(this.#stub), groupId, q);
   }
 
   async health(groupId: string, o: ReadOptions = {}): Promise<ServerHealth__Output[]> {

@@ -3,7 +3,7 @@ import type { Topology__Output } from '../gen/fabric/v1/Topology.js';
 import type { TopologyServiceClient } from '../gen/fabric/v1/TopologyService.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { ReadOptions } from './mutation.js';
-import { serverFilter } from './server-query.js';
+import { lookupServers } from './server-query.js';
 import type { ServerQuery } from './server-query.js';
 import { TopologyWatch } from './topology-watch.js';
 import type { TopologyListener, WatchErrorListener, WatchOptions } from './topology-watch.js';
@@ -34,18 +34,8 @@ export class TopologyClient {
   }
 
   /** Servers of every group ('' groupId) or of one, filtered. */
-  async lookupServers(groupId = '', q: ServerQuery = {}): Promise<Server__Output[]> {
-    const r = await this.#caller.call<{ servers: Server__Output[] }>(
-      (md, opts, cb) =>
-        this.#stub.LookupServers(
-          { filter: serverFilter(groupId, q), allow_stale: q.allowStale === true },
-          md,
-          opts,
-          cb,
-        ),
-      q.timeoutMs,
-    );
-    return r.servers;
+  lookupServers(groupId = '', q: ServerQuery = {}): Promise<Server__Output[]> {
+    return lookupServers(this.#caller, this.#stub.LookupServers.bind(this.#stub), groupId, q);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clusterFileText } from '../../src/node/cluster-file.js';
+import type { ClusterFileOptions } from '../../src/node/cluster-file.js';
 
 export interface MemberSpec {
   readonly id: string;
@@ -17,12 +18,7 @@ export interface FileOptions {
   /** PEM files for security "tls"/"mtls", per node id. */
   readonly tls?: (nodeId: string) => { caFile: string; certFile: string; keyFile: string };
   /** [servers]: accounts on the managed servers (passwords through `env`). */
-  readonly servers?: {
-    readonly user: string;
-    readonly passwordEnv: string;
-    readonly replicationUser: string;
-    readonly replicationPasswordEnv: string;
-  };
+  readonly servers?: ClusterFileOptions['servers'];
   readonly switchoverTimeoutMs?: number;
   /** Extra environment of the node processes (the passwords [servers] names). */
   readonly env?: Readonly<Record<string, string>>;
