@@ -17,6 +17,8 @@ export interface ClusterFileOptions {
     readonly replicationPasswordEnv: string;
   };
   readonly switchoverTimeoutMs?: number;
+  /** Raw TOML appended as is (e.g. a [failure_detector] table for a test). */
+  readonly extraToml?: string;
 }
 
 /**
@@ -70,5 +72,5 @@ transport = "${o.security ?? 'plaintext'}"
 ${tls}
 [log]
 level = "${o.logLevel ?? 'info'}"
-${servers}${ha}`;
+${servers}${ha}${o.extraToml === undefined ? '' : `\n${o.extraToml}\n`}`;
 }

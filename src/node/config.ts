@@ -20,6 +20,26 @@ export interface MemberConfig {
   readonly address: string;
 }
 
+/** [failure_detector]: how primaries and secondaries are judged dead (cluster.example.toml). */
+export interface FailureDetectorConfig {
+  /** Every node probes every watched server this often. */
+  readonly detectionIntervalMs: number;
+  /** Consecutive failed probes by the leader itself before a server may be declared dead. */
+  readonly detections: number;
+  /** A probe that has not answered within this is a failure. */
+  readonly probeTimeoutMs: number;
+  /** Another node's observation counts for this long after its probe. */
+  readonly observationWindowMs: number;
+  /** No second automatic failover of a group within this after one (anti-flapping). */
+  readonly failoverCooldownS: number;
+  /** A secondary lagging more than this is reported (health, topology). */
+  readonly lagThresholdS: number;
+  /** threat report-error: window, reports and distinct reporters that trigger a probe round. */
+  readonly reportErrorWindowS: number;
+  readonly reportErrorThreshold: number;
+  readonly reportErrorClients: number;
+}
+
 /** A validated cluster file (cluster.example.toml documents every key). */
 export interface NodeConfig {
   readonly file: string;
@@ -64,6 +84,7 @@ export interface NodeConfig {
     /** Longest a switchover waits for the candidate to apply the old primary's transactions. */
     readonly switchoverTimeoutMs: number;
   };
+  readonly failureDetector: FailureDetectorConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -125,10 +146,28 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
   ha: {
     switchover_timeout_ms: { kind: 'integer', default: 10_000, min: 100, max: 3_600_000 },
   },
+  failure_detector: {
+    detection_interval_ms: { kind: 'integer', default: 200, min: 50, max: 60_000 },
+    detections: { kind: 'integer', default: 3, min: 1, max: 100 },
+    probe_timeout_ms: { kind: 'integer', default: 300, min: 20, max: 60_000 },
+    observation_window_ms: { kind: 'integer', default: 1_500, min: 100, max: 600_000 },
+    failover_cooldown_s: { kind: 'integer', default: 60, min: 0, max: 86_400 },
+    lag_threshold_s: { kind: 'integer', default: 30, min: 1, max: 86_400 },
+    report_error_window_s: { kind: 'integer', default: 60, min: 1, max: 3_600 },
+    report_error_threshold: { kind: 'integer', default: 20, min: 1, max: 1_000_000 },
+    report_error_clients: { kind: 'integer', default: 5, min: 1, max: 1_000_000 },
+  },
 };
 
 /** Sections that may be omitted entirely (all their keys have defaults). */
-const OPTIONAL_SECTIONS = new Set(['raft', 'log', 'procedures', 'servers', 'ha']);
+const OPTIONAL_SECTIONS = new Set([
+  'raft',
+  'log',
+  'procedures',
+  'servers',
+  'ha',
+  'failure_detector',
+]);
 
 /** Loads and validates a cluster file. `joining` relaxes [cluster] members (fabric node start --join). */
 export function loadConfig(file: string, opts: { joining?: boolean } = {}): NodeConfig {
@@ -219,6 +258,7 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
   const p = section(file, doc, 'procedures', joining);
   const sv = section(file, doc, 'servers', joining);
   const ha = section(file, doc, 'ha', joining);
+  const fd = section(file, doc, 'failure_detector', joining);
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string): string => (p === '' ? '' : path.resolve(base, p));
   const id = n.id as string;
@@ -270,6 +310,17 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       queryTimeoutMs: sv.query_timeout_ms as number,
     },
     ha: { switchoverTimeoutMs: ha.switchover_timeout_ms as number },
+    failureDetector: {
+      detectionIntervalMs: fd.detection_interval_ms as number,
+      detections: fd.detections as number,
+      probeTimeoutMs: fd.probe_timeout_ms as number,
+      observationWindowMs: fd.observation_window_ms as number,
+      failoverCooldownS: fd.failover_cooldown_s as number,
+      lagThresholdS: fd.lag_threshold_s as number,
+      reportErrorWindowS: fd.report_error_window_s as number,
+      reportErrorThreshold: fd.report_error_threshold as number,
+      reportErrorClients: fd.report_error_clients as number,
+    },
   };
   crossCheck(cfg, joining);
   return cfg;
@@ -303,6 +354,15 @@ function crossCheck(cfg: NodeConfig, joining: boolean): void {
   const fail = (msg: string): never => {
     throw new FabricError('CONFIG_INVALID', `${f}: ${msg}`, { file: f });
   };
+  const fd = cfg.failureDetector;
+  if (fd.probeTimeoutMs >= fd.detectionIntervalMs * fd.detections)
+    fail(
+      `[failure_detector] probe_timeout_ms = ${fd.probeTimeoutMs}: must be less than detection_interval_ms × detections (${fd.detectionIntervalMs * fd.detections}), or a hung server is never judged within a detection period`,
+    );
+  if (fd.observationWindowMs < 2 * fd.detectionIntervalMs)
+    fail(
+      `[failure_detector] observation_window_ms = ${fd.observationWindowMs}: must be at least twice detection_interval_ms (${2 * fd.detectionIntervalMs}), or the other nodes' reports expire before the next ones arrive`,
+    );
   if (cfg.raft.electionTicks <= cfg.raft.heartbeatTicks) {
     fail(
       `[raft] election_ticks = ${cfg.raft.electionTicks}: must be greater than heartbeat_ticks (${cfg.raft.heartbeatTicks})`,

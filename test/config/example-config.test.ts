@@ -46,6 +46,17 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     query_timeout_ms: 'integer',
   },
   ha: { switchover_timeout_ms: 'integer' },
+  failure_detector: {
+    detection_interval_ms: 'integer',
+    detections: 'integer',
+    probe_timeout_ms: 'integer',
+    observation_window_ms: 'integer',
+    failover_cooldown_s: 'integer',
+    lag_threshold_s: 'integer',
+    report_error_window_s: 'integer',
+    report_error_threshold: 'integer',
+    report_error_clients: 'integer',
+  },
 };
 
 function kindOf(value: unknown): string {
