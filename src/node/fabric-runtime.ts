@@ -74,6 +74,8 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       model: this.model,
       servers: this.servers,
       switchoverTimeoutMs: config.ha.switchoverTimeoutMs,
+      failoverCooldownMs: config.failureDetector.failoverCooldownS * 1000,
+      finalProbeTimeoutMs: config.failureDetector.probeTimeoutMs,
     });
   }
 

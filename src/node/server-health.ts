@@ -1,5 +1,6 @@
 import type { ServerHealth } from '../api/farm-api.js';
 import type { FabricModel, Server } from '../fabric/index.js';
+import { compareGtids } from '../mysql/index.js';
 import type { ServerProbe } from '../mysql/index.js';
 import type { ServerConnector } from '../executor/farm/index.js';
 import { isFabricError } from '../util/fabric-error.js';
@@ -22,16 +23,40 @@ export async function groupHealth(
   const primary =
     group?.primary === null || group === undefined ? undefined : model.server(group.primary);
   const members = model.servers({ groupId });
-  return Promise.all(
-    members.map(async (s) => {
-      try {
-        const probe = await servers.server(s.address, s.uuid).probe();
-        return healthOf(s, probe, primary);
-      } catch (e) {
-        return unreachable(s, e);
-      }
+  const probeOf = (s: Server): Promise<ServerProbe | Error> =>
+    servers
+      .server(s.address, s.uuid)
+      .probe()
+      .catch((e: unknown) => e as Error);
+  // The primary last: under writes it moves on, and probed first it would
+  // look behind its own replicas (a false divergence).
+  const others = members.filter((s) => s.uuid !== primary?.uuid);
+  const probes = new Map<string, ServerProbe | Error>();
+  await Promise.all(
+    others.map(async (s) => {
+      probes.set(s.uuid, await probeOf(s));
     }),
   );
+  if (primary !== undefined) probes.set(primary.uuid, await probeOf(primary));
+  const primaryProbe = primary === undefined ? undefined : probes.get(primary.uuid);
+  const primaryGtid = primaryProbe instanceof Error ? undefined : primaryProbe?.gtidExecuted;
+  return members.map((s) => {
+    const probe = probes.get(s.uuid);
+    if (probe === undefined || probe instanceof Error) return unreachable(s, probe);
+    const h = healthOf(s, probe, primary);
+    const diverged =
+      primaryGtid === undefined || s.uuid === primary?.uuid
+        ? ''
+        : compareGtids(probe.info.engine, probe.gtidExecuted, primaryGtid).aMinusB;
+    if (diverged === '') return h;
+    return {
+      ...h,
+      issues: [
+        ...h.issues,
+        `has diverged: holds transactions the primary ${primary?.address ?? ''} lacks (${diverged}); it cannot rejoin as it is — rebuild it from the primary`,
+      ],
+    };
+  });
 }
 
 /**
@@ -102,7 +127,7 @@ function issuesOf(
     if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}`);
     return out;
   }
-  if (!p.readOnly && s.status !== 'FAULTY')
+  if (!p.readOnly)
     out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
   if (s.status === 'FAULTY' || primary === undefined) return out;
   if (r === undefined)

@@ -14,7 +14,6 @@ import { PermanentStepError } from '../procedure-definition.js';
 
 export type Args = Readonly<Record<string, JsonValue>>;
 
-
 function bad(field: string, value: unknown, allowed: string): PermanentStepError {
   return new PermanentStepError(
     'INVALID_ARGUMENT',
@@ -57,7 +56,8 @@ export function optionalServerRef(a: Args, field = 'server'): string | undefined
 
 export function address(a: Args, field = 'address'): string {
   const v = a[field];
-  if (typeof v !== 'string' || !ADDRESS_PATTERN.test(v)) throw bad(field, v, `must be ${ADDRESS_RULE}`);
+  if (typeof v !== 'string' || !ADDRESS_PATTERN.test(v))
+    throw bad(field, v, `must be ${ADDRESS_RULE}`);
   const port = Number(v.slice(v.lastIndexOf(':') + 1));
   if (port < 1 || port > 65535) throw bad(field, v, 'the port must be 1-65535');
   return v;

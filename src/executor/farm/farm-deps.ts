@@ -20,4 +20,8 @@ export interface FarmDeps {
   readonly servers: ServerConnector;
   /** [ha] switchover_timeout_ms. */
   readonly switchoverTimeoutMs: number;
+  /** [failure_detector] failover_cooldown_s, in ms. */
+  readonly failoverCooldownMs: number;
+  /** How long a failover's last look at the dead primary waits ([failure_detector] probe_timeout_ms). */
+  readonly finalProbeTimeoutMs: number;
 }

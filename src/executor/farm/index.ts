@@ -1,6 +1,7 @@
 import type { ProcedureDefinition } from '../procedure-definition.js';
 import { addServerProcedure } from './add-server.js';
 import { demoteProcedure } from './demote.js';
+import { failoverProcedure, markFaultyProcedure } from './failover.js';
 import type { FarmDeps } from './farm-deps.js';
 import { groupMetadataProcedures, serverMetadataProcedures } from './metadata-procedures.js';
 import { promoteProcedure } from './promote.js';
@@ -9,6 +10,7 @@ import { setStatusProcedure } from './set-status.js';
 
 export type { FarmDeps, ServerConnector } from './farm-deps.js';
 export { chooseCandidate } from './candidate.js';
+export { failoverCooldownEnd } from './failover.js';
 export type { CandidateView, CandidateChoice, Considered } from './candidate.js';
 
 /** Every farm procedure (the group and server commands of mysql-fabric.md §1). */
@@ -18,6 +20,8 @@ export function farmProcedures(deps: FarmDeps): ProcedureDefinition[] {
     addServerProcedure(deps),
     removeServerProcedure(deps),
     promoteProcedure(deps),
+    failoverProcedure(deps),
+    markFaultyProcedure(deps),
     demoteProcedure(deps),
     setStatusProcedure(deps),
     ...serverMetadataProcedures(deps),

@@ -1,29 +1,18 @@
-import type { Effect, FabricModel, JsonValue, Server } from '../../fabric/index.js';
+import type { FabricModel, JsonValue, Server } from '../../fabric/index.js';
 import { groupLockKey } from '../../fabric/index.js';
-import { isFabricError } from '../../util/fabric-error.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, optionalServerRef } from './args.js';
 import { chooseCandidate } from './candidate.js';
-import type { CandidateView } from './candidate.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needMember, primaryOf } from './lookup.js';
-import { ensureReplicating } from './replication-steps.js';
+import { plannedOutput, promotionSteps } from './promotion-steps.js';
+import type { Plan } from './promotion-steps.js';
 
 interface PromoteArgs {
   readonly group: string;
   readonly server: string | undefined;
   readonly force: boolean;
-  readonly updateOnly: boolean;
-}
-
-/** What choose-candidate decided; every later step works from it, never from a new probe. */
-interface Plan {
-  readonly mode: 'switchover' | 'failover';
-  readonly candidate: { readonly uuid: string; readonly address: string };
-  readonly oldPrimary: { readonly uuid: string; readonly address: string } | null;
-  /** The old primary was unreachable and the operator forced a failover: it becomes FAULTY. */
-  readonly markOldFaulty: boolean;
   readonly updateOnly: boolean;
 }
 
@@ -80,10 +69,7 @@ function admit(model: FabricModel, p: PromoteArgs): void {
  */
 export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
   const { model, servers } = deps;
-  const handle = (s: { address: string; uuid: string }) => servers.server(s.address, s.uuid);
-  const planOf = (ctx: StepContext): Plan => ctx.outputs['choose-candidate'] as unknown as Plan;
-  const skipped = (why: string): Promise<StepResult> =>
-    Promise.resolve({ output: { skipped: why }, effects: [] });
+  const { view, fence, catchUp, promoteCandidate, repoint, publish } = promotionSteps(deps);
 
   async function choose(ctx: StepContext): Promise<StepResult> {
     const p = parse(ctx.args);
@@ -115,7 +101,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     let markOldFaulty = false;
     if (old !== undefined) {
       try {
-        oldGtid = await handle(old).gtidExecuted();
+        oldGtid = await servers.server(old.address, old.uuid).gtidExecuted();
       } catch (e) {
         if (!p.force)
           throw new PermanentStepError(
@@ -170,136 +156,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       markOldFaulty: o.markOldFaulty,
       updateOnly: o.updateOnly,
     };
-    return Promise.resolve({
-      output: { ...plan, considered },
-      effects: [],
-    });
-  }
-
-  async function view(s: Server): Promise<CandidateView & { readonly errorCode: string }> {
-    try {
-      const pr = await handle(s).probe();
-      return {
-        uuid: s.uuid,
-        address: s.address,
-        weight: s.weight,
-        probe: {
-          engine: pr.info.engine,
-          gtidExecuted: pr.gtidExecuted,
-          source:
-            pr.replica === undefined ? '' : `${pr.replica.sourceHost}:${pr.replica.sourcePort}`,
-          ioRunning: pr.replica?.ioRunning ?? 'No',
-          sqlRunning: pr.replica?.sqlRunning ?? false,
-        },
-        errorCode: '',
-      };
-    } catch (e) {
-      return {
-        uuid: s.uuid,
-        address: s.address,
-        weight: s.weight,
-        error: (e as Error).message,
-        errorCode: isFabricError(e) ? e.code : 'SERVER_UNREACHABLE',
-      };
-    }
-  }
-
-  /** read_only on the old primary and its clients cut off: from here no write is accepted there. */
-  async function fence(ctx: StepContext): Promise<StepResult> {
-    const plan = planOf(ctx);
-    if (plan.updateOnly) return skipped('update-only');
-    if (plan.mode !== 'switchover' || plan.oldPrimary === null) return skipped('no live primary');
-    const h = handle(plan.oldPrimary);
-    await h.setReadOnly(true);
-    const killed = await h.killClientConnections();
-    await h.drainCommits();
-    return { output: { gtid: await h.gtidExecuted(), killed }, effects: [] };
-  }
-
-  async function catchUp(ctx: StepContext): Promise<StepResult> {
-    const plan = planOf(ctx);
-    if (plan.updateOnly) return skipped('update-only');
-    const cand = handle(plan.candidate);
-    const started = Date.now();
-    if (plan.mode === 'switchover' && plan.oldPrimary !== null) {
-      const old = handle(plan.oldPrimary);
-      // Fence again: harmless when it holds, and a leader that resumes this
-      // step after an earlier attempt gave up must not wait for a position
-      // the old primary has since moved past.
-      await old.setReadOnly(true);
-      await old.drainCommits();
-      const gtid = await old.gtidExecuted();
-      if (await cand.waitForGtids(gtid, deps.switchoverTimeoutMs))
-        return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
-      if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
-      // Give the writes back rather than leave the group with no writable
-      // server; the candidate stays a replica, nothing else has changed.
-      await old.setReadOnly(false);
-      throw new PermanentStepError(
-        'REPLICATION_TIMEOUT',
-        `candidate ${plan.candidate.address} did not apply the primary's transactions (${gtid}) within ${deps.switchoverTimeoutMs} ms ([ha] switchover_timeout_ms); switchover abandoned and ${plan.oldPrimary.address} is writable again`,
-      );
-    }
-    // Failover: apply what the relay log already holds before taking writes.
-    const st = await cand.replicaStatus();
-    const received = st?.receivedGtids ?? '';
-    if (received !== '' && !(await cand.waitForGtids(received, deps.switchoverTimeoutMs)))
-      throw Object.assign(
-        new Error(
-          `candidate ${plan.candidate.address} did not apply its relay log (${received}) within ${deps.switchoverTimeoutMs} ms`,
-        ),
-        { code: 'REPLICATION_TIMEOUT' },
-      );
-    return { output: { gtid: received, waitedMs: Date.now() - started }, effects: [] };
-  }
-
-  async function promoteCandidate(ctx: StepContext): Promise<StepResult> {
-    const plan = planOf(ctx);
-    const p = parse(ctx.args);
-    const c = model.server(plan.candidate.uuid);
-    if (c === undefined)
-      throw new PermanentStepError(
-        'SERVER_NOT_FOUND',
-        `candidate ${plan.candidate.address} was removed meanwhile`,
-      );
-    if (!plan.updateOnly) {
-      const h = handle(plan.candidate);
-      await h.resetReplica();
-      await h.setReadOnly(false);
-    }
-    const effects: Effect[] = [];
-    if (
-      plan.markOldFaulty &&
-      plan.oldPrimary !== null &&
-      model.server(plan.oldPrimary.uuid)?.status === 'PRIMARY'
-    )
-      effects.push({ type: 'server-mark-faulty', uuid: plan.oldPrimary.uuid });
-    if (c.status === 'FAULTY')
-      effects.push({ type: 'server-set-status', uuid: c.uuid, status: 'SPARE' });
-    effects.push({ type: 'group-set-primary', groupId: p.group, uuid: c.uuid });
-    return { output: { primary: c.address }, effects };
-  }
-
-  async function repoint(ctx: StepContext): Promise<StepResult> {
-    const plan = planOf(ctx);
-    if (plan.updateOnly) return skipped('update-only');
-    const p = parse(ctx.args);
-    const others = model
-      .servers({ groupId: p.group })
-      .filter((s) => s.uuid !== plan.candidate.uuid && s.status !== 'FAULTY');
-    const results = await Promise.all(
-      others.map(async (s) => {
-        try {
-          const h = handle(s);
-          await h.setReadOnly(true);
-          const changed = await ensureReplicating(h, plan.candidate.address);
-          return { address: s.address, result: changed ? 'repointed' : 'already replicating' };
-        } catch (e) {
-          return { address: s.address, result: `failed: ${(e as Error).message}` };
-        }
-      }),
-    );
-    return { output: { servers: results }, effects: [] };
+    return Promise.resolve(plannedOutput(plan, considered));
   }
 
   return {
@@ -314,12 +171,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       { name: 'catch-up', run: catchUp },
       { name: 'promote-candidate', run: promoteCandidate },
       { name: 'repoint-servers', run: repoint },
-      {
-        name: 'publish',
-        // One more epoch once the replicas follow the new primary, so readers
-        // that route to secondaries re-read a settled topology.
-        run: () => Promise.resolve({ output: null, effects: [{ type: 'bump-epoch' }] }),
-      },
+      { name: 'publish', run: publish },
     ],
   };
 }

@@ -1,0 +1,172 @@
+import type { Effect, JsonValue, Server } from '../../fabric/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
+import type { StepContext, StepResult } from '../procedure-definition.js';
+import { PermanentStepError } from '../procedure-definition.js';
+import { asArgs, groupId } from './args.js';
+import type { CandidateView } from './candidate.js';
+import type { FarmDeps } from './farm-deps.js';
+import { ensureReplicating } from './replication-steps.js';
+
+/** What choose-candidate decided; every later step works from it, never from a new probe. */
+export interface Plan {
+  readonly mode: 'switchover' | 'failover';
+  readonly candidate: { readonly uuid: string; readonly address: string };
+  readonly oldPrimary: { readonly uuid: string; readonly address: string } | null;
+  /** The old primary was unreachable and the operator forced a failover: it becomes FAULTY. */
+  readonly markOldFaulty: boolean;
+  readonly updateOnly: boolean;
+}
+
+/** The plan choose-candidate committed; every later step follows it. */
+export function planOf(ctx: StepContext): Plan {
+  return ctx.outputs['choose-candidate'] as unknown as Plan;
+}
+
+/** A choose-candidate output: the plan and why each server was or was not chosen. */
+export function plannedOutput(plan: Plan, considered: JsonValue): StepResult {
+  return { output: { ...plan, considered }, effects: [] };
+}
+
+/**
+ * The steps a switchover (group.promote) and a failover (group.failover)
+ * share once a candidate is chosen. Each reads the committed plan, checks
+ * the servers before acting, and is harmless to run again.
+ */
+export function promotionSteps(deps: FarmDeps) {
+  const { model, servers } = deps;
+  const handle = (s: { address: string; uuid: string }) => servers.server(s.address, s.uuid);
+  const skipped = (why: string): Promise<StepResult> =>
+    Promise.resolve({ output: { skipped: why }, effects: [] });
+
+  async function view(s: Server): Promise<CandidateView & { readonly errorCode: string }> {
+    try {
+      const pr = await handle(s).probe();
+      return {
+        uuid: s.uuid,
+        address: s.address,
+        weight: s.weight,
+        probe: {
+          engine: pr.info.engine,
+          gtidExecuted: pr.gtidExecuted,
+          source:
+            pr.replica === undefined ? '' : `${pr.replica.sourceHost}:${pr.replica.sourcePort}`,
+          ioRunning: pr.replica?.ioRunning ?? 'No',
+          sqlRunning: pr.replica?.sqlRunning ?? false,
+        },
+        errorCode: '',
+      };
+    } catch (e) {
+      return {
+        uuid: s.uuid,
+        address: s.address,
+        weight: s.weight,
+        error: (e as Error).message,
+        errorCode: isFabricError(e) ? e.code : 'SERVER_UNREACHABLE',
+      };
+    }
+  }
+
+  /** read_only on the old primary and its clients cut off: from here no write is accepted there. */
+  async function fence(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    if (plan.updateOnly) return skipped('update-only');
+    if (plan.mode !== 'switchover' || plan.oldPrimary === null) return skipped('no live primary');
+    const h = handle(plan.oldPrimary);
+    await h.setReadOnly(true);
+    const killed = await h.killClientConnections();
+    await h.drainCommits();
+    return { output: { gtid: await h.gtidExecuted(), killed }, effects: [] };
+  }
+
+  async function catchUp(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    if (plan.updateOnly) return skipped('update-only');
+    const cand = handle(plan.candidate);
+    const started = Date.now();
+    if (plan.mode === 'switchover' && plan.oldPrimary !== null) {
+      const old = handle(plan.oldPrimary);
+      // Fence again: harmless when it holds, and a leader that resumes this
+      // step after an earlier attempt gave up must not wait for a position
+      // the old primary has since moved past.
+      await old.setReadOnly(true);
+      await old.drainCommits();
+      const gtid = await old.gtidExecuted();
+      if (await cand.waitForGtids(gtid, deps.switchoverTimeoutMs))
+        return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
+      if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
+      // Give the writes back rather than leave the group with no writable
+      // server; the candidate stays a replica, nothing else has changed.
+      await old.setReadOnly(false);
+      throw new PermanentStepError(
+        'REPLICATION_TIMEOUT',
+        `candidate ${plan.candidate.address} did not apply the primary's transactions (${gtid}) within ${deps.switchoverTimeoutMs} ms ([ha] switchover_timeout_ms); switchover abandoned and ${plan.oldPrimary.address} is writable again`,
+      );
+    }
+    // Failover: apply what the relay log already holds before taking writes.
+    const st = await cand.replicaStatus();
+    const received = st?.receivedGtids ?? '';
+    if (received !== '' && !(await cand.waitForGtids(received, deps.switchoverTimeoutMs)))
+      throw Object.assign(
+        new Error(
+          `candidate ${plan.candidate.address} did not apply its relay log (${received}) within ${deps.switchoverTimeoutMs} ms`,
+        ),
+        { code: 'REPLICATION_TIMEOUT' },
+      );
+    return { output: { gtid: received, waitedMs: Date.now() - started }, effects: [] };
+  }
+
+  async function promoteCandidate(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    const group = groupId(asArgs(ctx.args));
+    const c = model.server(plan.candidate.uuid);
+    if (c === undefined)
+      throw new PermanentStepError(
+        'SERVER_NOT_FOUND',
+        `candidate ${plan.candidate.address} was removed meanwhile`,
+      );
+    if (!plan.updateOnly) {
+      const h = handle(plan.candidate);
+      await h.resetReplica();
+      await h.setReadOnly(false);
+    }
+    const effects: Effect[] = [];
+    if (
+      plan.markOldFaulty &&
+      plan.oldPrimary !== null &&
+      model.server(plan.oldPrimary.uuid)?.status === 'PRIMARY'
+    )
+      effects.push({ type: 'server-mark-faulty', uuid: plan.oldPrimary.uuid });
+    if (c.status === 'FAULTY')
+      effects.push({ type: 'server-set-status', uuid: c.uuid, status: 'SPARE' });
+    effects.push({ type: 'group-set-primary', groupId: group, uuid: c.uuid });
+    return { output: { primary: c.address }, effects };
+  }
+
+  async function repoint(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    if (plan.updateOnly) return skipped('update-only');
+    const others = model
+      .servers({ groupId: groupId(asArgs(ctx.args)) })
+      .filter((s) => s.uuid !== plan.candidate.uuid && s.status !== 'FAULTY');
+    const results = await Promise.all(
+      others.map(async (s) => {
+        try {
+          const h = handle(s);
+          await h.setReadOnly(true);
+          const changed = await ensureReplicating(h, plan.candidate.address);
+          return { address: s.address, result: changed ? 'repointed' : 'already replicating' };
+        } catch (e) {
+          return { address: s.address, result: `failed: ${(e as Error).message}` };
+        }
+      }),
+    );
+    return { output: { servers: results }, effects: [] };
+  }
+
+  /** One more epoch once the replicas follow the new primary, so readers of secondaries re-read. */
+  function publish(): Promise<StepResult> {
+    return Promise.resolve({ output: null, effects: [{ type: 'bump-epoch' }] });
+  }
+
+  return { view, fence, catchUp, promoteCandidate, repoint, publish };
+}
