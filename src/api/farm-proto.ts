@@ -90,6 +90,7 @@ export function serverToProto(s: Server): ProtoServer {
     status: STATUS[s.status],
     mode: MODE[s.mode],
     weight: s.weight,
+    replication: `REPLICATION_STATE_${s.replication ?? 'OK'}`,
   };
 }
 

@@ -1,6 +1,12 @@
 import type { Effect, EffectType } from './effects.js';
 import { EFFECT_TYPES } from './effects.js';
-import { SERVER_MODES, SERVER_STATUSES, SHARD_MAP_TYPES, SHARD_STATES } from './farm-types.js';
+import {
+  REPLICATION_STATES,
+  SERVER_MODES,
+  SERVER_STATUSES,
+  SHARD_MAP_TYPES,
+  SHARD_STATES,
+} from './farm-types.js';
 import { FieldReader } from './field-reader.js';
 
 type Reader = (f: FieldReader) => Effect;
@@ -41,6 +47,11 @@ const READERS: Readonly<Record<EffectType, Reader>> = {
     type: 'server-set-weight',
     uuid: f.str('uuid'),
     weight: f.num('weight'),
+  }),
+  'server-set-replication': (f) => ({
+    type: 'server-set-replication',
+    uuid: f.str('uuid'),
+    state: f.oneOf('state', REPLICATION_STATES),
   }),
   'server-set-address': (f) => ({
     type: 'server-set-address',

@@ -1,4 +1,10 @@
-import type { ServerMode, ServerStatus, ShardMapType, ShardState } from './farm-types.js';
+import type {
+  ReplicationState,
+  ServerMode,
+  ServerStatus,
+  ShardMapType,
+  ShardState,
+} from './farm-types.js';
 
 /**
  * What a completed step changes in the farm. A step-done carries a list of
@@ -46,7 +52,13 @@ export type ServerEffect =
   /** The group's PRIMARY → SECONDARY/READ_ONLY; the group is left without a primary. */
   | { readonly type: 'server-demote'; readonly uuid: string }
   /** Any status → FAULTY, mode unchanged; a faulty primary leaves its group without one. */
-  | { readonly type: 'server-mark-faulty'; readonly uuid: string };
+  | { readonly type: 'server-mark-faulty'; readonly uuid: string }
+  /** The failure detector's view of a replica's replication (routing: clients skip non-OK). */
+  | {
+      readonly type: 'server-set-replication';
+      readonly uuid: string;
+      readonly state: ReplicationState;
+    };
 
 export type ShardEffect =
   | {
@@ -99,6 +111,7 @@ const EFFECT_TYPE_SET: Readonly<Record<EffectType, true>> = {
   'server-promote': true,
   'server-demote': true,
   'server-mark-faulty': true,
+  'server-set-replication': true,
   'shard-map-create': true,
   'shard-map-remove': true,
   'shard-table-add': true,

@@ -19,6 +19,15 @@ export type ServerStatus = (typeof SERVER_STATUSES)[number];
 export const SERVER_MODES = ['OFFLINE', 'READ_ONLY', 'WRITE_ONLY', 'READ_WRITE'] as const;
 export type ServerMode = (typeof SERVER_MODES)[number];
 
+/**
+ * How a replica's replication looks to the failure detector: OK, LAGGING
+ * (Seconds_Behind_Master over [failure_detector] lag_threshold_s) or
+ * STOPPED (a replication thread down). Connectors stop reading from a
+ * server that is not OK.
+ */
+export const REPLICATION_STATES = ['OK', 'LAGGING', 'STOPPED'] as const;
+export type ReplicationState = (typeof REPLICATION_STATES)[number];
+
 export const SHARD_MAP_TYPES = ['HASH', 'RANGE'] as const;
 export type ShardMapType = (typeof SHARD_MAP_TYPES)[number];
 
@@ -51,6 +60,8 @@ export interface Server {
   readonly mode: ServerMode;
   /** Read load-balancing weight for connectors; finite and > 0, never used in failover. */
   readonly weight: number;
+  /** Absent means OK (the state of every new server, and of records from before the field existed). */
+  readonly replication?: ReplicationState;
 }
 
 export interface ShardMap {

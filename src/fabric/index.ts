@@ -58,6 +58,7 @@ export type {
   Shard,
   ShardState,
   FabricNode,
+  ReplicationState,
 } from './farm-types.js';
 export {
   GROUP_STATUSES,
@@ -65,6 +66,7 @@ export {
   SERVER_MODES,
   SHARD_MAP_TYPES,
   SHARD_STATES,
+  REPLICATION_STATES,
 } from './farm-types.js';
 
 export type {

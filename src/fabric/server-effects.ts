@@ -3,7 +3,7 @@ import type { EffectOutcome } from './effect-outcome.js';
 import type { ServerEffect } from './effects.js';
 import type { Farm } from './farm.js';
 import { isRejection, needGroup, needServer } from './farm-lookups.js';
-import type { Server, ServerMode, ServerStatus } from './farm-types.js';
+import type { ReplicationState, Server, ServerMode, ServerStatus } from './farm-types.js';
 import { demote, markFaulty, promote } from './primary.js';
 import {
   DEFAULT_MODE,
@@ -34,6 +34,8 @@ export function applyServerEffect(f: Farm, e: ServerEffect): EffectOutcome {
       return demote(f, e.uuid);
     case 'server-mark-faulty':
       return markFaulty(f, e.uuid);
+    case 'server-set-replication':
+      return setReplication(f, e.uuid, e.state);
   }
 }
 
@@ -116,6 +118,14 @@ function setWeight(f: Farm, uuid: string, weight: number): EffectOutcome {
   if (problem !== undefined) return problem;
   if (s.weight === weight) return QUIET;
   f.servers.set(uuid, { ...s, weight });
+  return ROUTING_CHANGED;
+}
+
+function setReplication(f: Farm, uuid: string, state: ReplicationState): EffectOutcome {
+  const s = needServer(f, uuid);
+  if (isRejection(s)) return s;
+  if ((s.replication ?? 'OK') === state) return QUIET;
+  f.servers.set(uuid, { ...s, replication: state });
   return ROUTING_CHANGED;
 }
 

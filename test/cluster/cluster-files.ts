@@ -20,6 +20,8 @@ export interface FileOptions {
   /** [servers]: accounts on the managed servers (passwords through `env`). */
   readonly servers?: ClusterFileOptions['servers'];
   readonly switchoverTimeoutMs?: number;
+  /** Raw TOML appended to every node's file (e.g. a [failure_detector] table). */
+  readonly extraToml?: string;
   /** Extra environment of the node processes (the passwords [servers] names). */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -49,6 +51,7 @@ export function writeNodeConfig(
       ...(o.switchoverTimeoutMs === undefined
         ? {}
         : { switchoverTimeoutMs: o.switchoverTimeoutMs }),
+      ...(o.extraToml === undefined ? {} : { extraToml: o.extraToml }),
     }),
   );
   return file;

@@ -6,6 +6,7 @@
  */
 import {
   EFFECT_TYPES,
+  REPLICATION_STATES,
   SERVER_MODES,
   SERVER_STATUSES,
   SHARD_MAP_TYPES,
@@ -208,6 +209,8 @@ export class CommandFuzzer {
         return { type, uuid, weight: this.#weight() };
       case 'server-set-address':
         return { type, uuid, address: `h${this.#rng.int(14)}:3306` };
+      case 'server-set-replication':
+        return { type, uuid, state: this.#pick(REPLICATION_STATES) };
       case 'shard-map-create':
         return { type, mapId, mapType: this.#pick(SHARD_MAP_TYPES), globalGroupId: groupId };
       case 'shard-map-remove':

@@ -22,6 +22,8 @@ export interface FarmOptions extends FleetOptions {
   readonly stepPauseMs?: number;
   readonly switchoverTimeoutMs?: number;
   readonly logLevel?: string;
+  /** Raw TOML for every node's cluster file, e.g. '[failure_detector]\nfailover_cooldown_s = 0'. */
+  readonly extraToml?: string;
 }
 
 export interface Farm {
@@ -49,6 +51,7 @@ export async function startFarm(t: CleanupScope, o: FarmOptions = {}): Promise<F
   };
   const cluster = await TestCluster.start(3, {
     ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
+    ...(o.extraToml === undefined ? {} : { extraToml: o.extraToml }),
     servers: {
       user: fleet.accounts.admin.user,
       passwordEnv: 'FABRIC_TEST_ADMIN_PW',

@@ -1,6 +1,11 @@
 import type { Effect, JsonValue } from '../../fabric/index.js';
-import { MODES_BY_STATUS, SERVER_MODES, groupLockKey } from '../../fabric/index.js';
-import type { ServerMode } from '../../fabric/index.js';
+import {
+  MODES_BY_STATUS,
+  REPLICATION_STATES,
+  SERVER_MODES,
+  groupLockKey,
+} from '../../fabric/index.js';
+import type { ReplicationState, ServerMode } from '../../fabric/index.js';
 import type { ProcedureDefinition } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId, oneOf, serverRef, text, weight } from './args.js';
@@ -118,6 +123,23 @@ export function serverMetadataProcedures(deps: FarmDeps): ProcedureDefinition[] 
       },
       effects: (p) => [
         { type: 'server-set-weight', uuid: needServer(model, p.server).uuid, weight: p.weight },
+      ],
+    }),
+    metadataProcedure({
+      // Submitted by the failure detector when a replica starts or stops
+      // lagging or replicating, so the topology tells clients where not to read.
+      name: 'server.set-replication',
+      parse: (a) => ({
+        server: serverRef(a),
+        state: oneOf<ReplicationState>(a, 'state', REPLICATION_STATES),
+        detail: text(a, 'detail', 1024, ''),
+      }),
+      lockKey,
+      admit: (p) => {
+        needServer(model, p.server);
+      },
+      effects: (p) => [
+        { type: 'server-set-replication', uuid: needServer(model, p.server).uuid, state: p.state },
       ],
     }),
     metadataProcedure({

@@ -2,6 +2,7 @@
 
 import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from '../../fabric/v1/ServerStatus.js';
 import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from '../../fabric/v1/ServerMode.js';
+import type { ReplicationState as _fabric_v1_ReplicationState, ReplicationState__Output as _fabric_v1_ReplicationState__Output } from '../../fabric/v1/ReplicationState.js';
 
 export interface Server {
   'uuid'?: (string);
@@ -10,6 +11,7 @@ export interface Server {
   'status'?: (_fabric_v1_ServerStatus);
   'mode'?: (_fabric_v1_ServerMode);
   'weight'?: (number | string);
+  'replication'?: (_fabric_v1_ReplicationState);
 }
 
 export interface Server__Output {
@@ -19,4 +21,5 @@ export interface Server__Output {
   'status': (_fabric_v1_ServerStatus__Output);
   'mode': (_fabric_v1_ServerMode__Output);
   'weight': (number);
+  'replication': (_fabric_v1_ReplicationState__Output);
 }
