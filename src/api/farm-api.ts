@@ -33,6 +33,8 @@ export interface ServerHealth {
   /** Seconds_Behind_Master; -1 when unknown. */
   readonly lagSeconds: number;
   readonly gtidExecuted: string;
+  /** Semi-synchronous replication on this server: '' (off), 'source', 'replica' or 'source+replica'. */
+  readonly semiSync: string;
   /** Problems found, each one sentence, e.g. "replicates from 127.0.0.1:3311, not from the primary 127.0.0.1:3310". */
   readonly issues: readonly string[];
 }

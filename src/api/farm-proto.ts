@@ -133,5 +133,6 @@ export function healthToProto(h: ServerHealth): ProtoServerHealth {
     lag_seconds: h.lagSeconds,
     gtid_executed: h.gtidExecuted,
     issues: [...h.issues],
+    semi_sync: h.semiSync,
   };
 }

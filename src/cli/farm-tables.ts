@@ -56,6 +56,7 @@ export function healthText(rows: readonly ServerHealth__Output[]): string {
       'IO',
       'SQL',
       'LAG',
+      'SEMI_SYNC',
       'ERROR',
     ],
     rows.map((h) => [
@@ -70,6 +71,7 @@ export function healthText(rows: readonly ServerHealth__Output[]): string {
       h.io_running,
       h.reachable && h.replicating_from !== '' ? yesNo(h.sql_running) : '',
       h.lag_seconds < 0 ? '' : `${h.lag_seconds} s`,
+      h.semi_sync,
       [h.error, h.io_error, h.sql_error].filter((e) => e !== '').join('; '),
     ]),
   );

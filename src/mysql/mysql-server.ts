@@ -26,6 +26,12 @@ import type {
 const FLUSH_WITH_READ_LOCK = statement('drain commits', 'FLUSH TABLES WITH READ LOCK');
 const UNLOCK_TABLES = statement('drain commits', 'UNLOCK TABLES');
 
+/** Both engines' names (MariaDB master/slave, MySQL 8.0.26+ source/replica); absent ones are simply not listed. */
+const SEMI_SYNC_QUERY = statement(
+  'read semi-sync settings',
+  "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled', 'rpl_semi_sync_slave_enabled', 'rpl_semi_sync_source_enabled', 'rpl_semi_sync_replica_enabled')",
+);
+
 const INFO_QUERY = statement(
   'read server info',
   'SELECT VERSION() AS version, @@server_id AS server_id',
@@ -104,6 +110,18 @@ export class MysqlServer implements ServerHandle {
       } finally {
         await s.run(UNLOCK_TABLES);
       }
+    });
+  }
+
+  semiSync(): Promise<{ source: boolean; replica: boolean }> {
+    return this.#run(async (s) => {
+      const rows = await s.rows(SEMI_SYNC_QUERY);
+      const on = (names: readonly string[]): boolean =>
+        rows.some((r) => names.includes(text(r, 'Variable_name')) && text(r, 'Value') === 'ON');
+      return {
+        source: on(['rpl_semi_sync_master_enabled', 'rpl_semi_sync_source_enabled']),
+        replica: on(['rpl_semi_sync_slave_enabled', 'rpl_semi_sync_replica_enabled']),
+      };
     });
   }
 

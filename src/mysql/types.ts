@@ -110,6 +110,12 @@ export interface ServerHandle {
    * after it — an acknowledged write the new primary never gets.
    */
   drainCommits(): Promise<void>;
+  /**
+   * Whether semi-synchronous replication is on, as a source (commits wait
+   * for a replica's acknowledgement) and as a replica (it acknowledges).
+   * Either plugin may be absent on MySQL: absent means off.
+   */
+  semiSync(): Promise<{ source: boolean; replica: boolean }>;
   /** Kills every client connection except fabric-ha's own, system and replication threads; returns how many. */
   killClientConnections(): Promise<number>;
   /** True when the server has applied `gtids` within timeoutMs (MASTER_GTID_WAIT / WAIT_FOR_EXECUTED_GTID_SET). */

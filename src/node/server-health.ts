@@ -23,11 +23,20 @@ export async function groupHealth(
   const primary =
     group?.primary === null || group === undefined ? undefined : model.server(group.primary);
   const members = model.servers({ groupId });
-  const probeOf = (s: Server): Promise<ServerProbe | Error> =>
-    servers
-      .server(s.address, s.uuid)
-      .probe()
-      .catch((e: unknown) => e as Error);
+  const semi = new Map<string, string>();
+  const probeOf = async (s: Server): Promise<ServerProbe | Error> => {
+    const h = servers.server(s.address, s.uuid);
+    try {
+      const [probe, ss] = await Promise.all([h.probe(), h.semiSync()]);
+      semi.set(
+        s.uuid,
+        [ss.source ? 'source' : '', ss.replica ? 'replica' : ''].filter(Boolean).join('+'),
+      );
+      return probe;
+    } catch (e) {
+      return e as Error;
+    }
+  };
   // The primary last: under writes it moves on, and probed first it would
   // look behind its own replicas (a false divergence).
   const others = members.filter((s) => s.uuid !== primary?.uuid);
@@ -43,7 +52,7 @@ export async function groupHealth(
   return members.map((s) => {
     const probe = probes.get(s.uuid);
     if (probe === undefined || probe instanceof Error) return unreachable(s, probe);
-    const h = healthOf(s, probe, primary);
+    const h = { ...healthOf(s, probe, primary), semiSync: semi.get(s.uuid) ?? '' };
     const diverged =
       primaryGtid === undefined || s.uuid === primary?.uuid
         ? ''
@@ -82,6 +91,7 @@ function unreachable(s: Server, e: unknown): ServerHealth {
     sqlError: '',
     lagSeconds: -1,
     gtidExecuted: '',
+    semiSync: '',
     issues: [
       isFabricError(e, 'SERVER_IDENTITY_CHANGED')
         ? `identity changed: ${error}`
@@ -110,6 +120,7 @@ function healthOf(s: Server, p: ServerProbe, primary: Server | undefined): Serve
     sqlError: r?.sqlError ?? '',
     lagSeconds: r?.secondsBehind ?? -1,
     gtidExecuted: p.gtidExecuted,
+    semiSync: '',
     issues: issuesOf(s, p, source, primary),
   };
 }
@@ -127,8 +138,7 @@ function issuesOf(
     if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}`);
     return out;
   }
-  if (!p.readOnly)
-    out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
+  if (!p.readOnly) out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
   if (s.status === 'FAULTY' || primary === undefined) return out;
   if (r === undefined)
     out.push(`does not replicate; it should replicate from the primary ${primary.address}`);

@@ -51,6 +51,7 @@ test(
           status: 'SERVER_STATUS_PRIMARY',
           mode: 'SERVER_MODE_READ_WRITE',
           weight: 1,
+          replication: 'REPLICATION_STATE_OK',
         },
         {
           uuid: 'uuid-b',
@@ -59,6 +60,7 @@ test(
           status: 'SERVER_STATUS_SECONDARY',
           mode: 'SERVER_MODE_READ_ONLY',
           weight: 2,
+          replication: 'REPLICATION_STATE_OK',
         },
         {
           uuid: 'uuid-c',
@@ -67,6 +69,7 @@ test(
           status: 'SERVER_STATUS_SPARE',
           mode: 'SERVER_MODE_OFFLINE',
           weight: 1,
+          replication: 'REPLICATION_STATE_OK',
         },
       ]);
       assert.deepEqual(t.fabric_nodes, [

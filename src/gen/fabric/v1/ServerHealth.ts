@@ -22,6 +22,7 @@ export interface ServerHealth {
   'lag_seconds'?: (number | string | Long);
   'gtid_executed'?: (string);
   'issues'?: (string)[];
+  'semi_sync'?: (string);
 }
 
 export interface ServerHealth__Output {
@@ -41,4 +42,5 @@ export interface ServerHealth__Output {
   'lag_seconds': (number);
   'gtid_executed': (string);
   'issues': (string)[];
+  'semi_sync': (string);
 }
