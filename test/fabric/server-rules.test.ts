@@ -234,3 +234,20 @@ test('fabric: a step whose last effect breaks a rule applies none of its effects
   assert.equal(m.group('g1')?.primary, null);
   assert.equal(m.procedures({ state: 'RUNNING' }).length, 1, 'the step stays started');
 });
+
+test('fabric: server-set-replication moves the epoch only when the state changes', () => {
+  const m = serverIn('SECONDARY');
+  assert.equal(m.server('x')?.replication, undefined, 'a new server is OK (absent)');
+  const e0 = m.topologyEpoch;
+  commit(m, [{ type: 'server-set-replication', uuid: 'x', state: 'OK' }]);
+  assert.equal(m.topologyEpoch, e0, 'OK again is no change');
+  commit(m, [{ type: 'server-set-replication', uuid: 'x', state: 'LAGGING' }]);
+  assert.equal(m.server('x')?.replication, 'LAGGING');
+  assert.equal(m.topologyEpoch, e0 + 1, 'clients must learn to stop reading there');
+  commitRefused(
+    m,
+    [{ type: 'server-set-replication', uuid: 'nope', state: 'STOPPED' }],
+    'SERVER_NOT_FOUND',
+  );
+  sound(m);
+});
