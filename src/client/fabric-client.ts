@@ -13,9 +13,11 @@ import type { PutResponse__Output } from '../gen/fabric/v1/PutResponse.js';
 import type { RemoveNodeResponse__Output } from '../gen/fabric/v1/RemoveNodeResponse.js';
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { TransferLeadershipResponse__Output } from '../gen/fabric/v1/TransferLeadershipResponse.js';
+import { DetectorClient } from './detector-client.js';
 import { GroupClient } from './group-client.js';
 import { fabricProtos } from './proto.js';
 import { ServerClient } from './server-client.js';
+import { ThreatClient } from './threat-client.js';
 import { TopologyClient } from './topology-client.js';
 import type { TopologyWatch } from './topology-watch.js';
 import type { TopologyListener, WatchErrorListener, WatchOptions } from './topology-watch.js';
@@ -59,6 +61,10 @@ export class FabricClient {
   readonly servers: ServerClient;
   /** TopologyService: dump, lookupServers, watch. */
   readonly topology: TopologyClient;
+  /** ThreatService: report a client's suspicion (reportError) or certainty (reportFailure). */
+  readonly threats: ThreatClient;
+  /** DetectorService (internal): probe observations between Fabric nodes. */
+  readonly detector: DetectorClient;
   readonly #cluster: ClusterServiceClient;
   readonly #kv: KvServiceClient;
   readonly #procedures: ProcedureServiceClient;
@@ -77,13 +83,26 @@ export class FabricClient {
     const groups = new protos.group.GroupService(address, creds, shared);
     const servers = new protos.server.ServerService(address, creds, shared);
     const topology = new protos.topology.TopologyService(address, creds, shared);
-    this.#stubs = [this.#cluster, this.#procedures, this.#kv, groups, servers, topology];
+    const threats = new protos.threat.ThreatService(address, creds, shared);
+    const detector = new protos.detector.DetectorService(address, creds, shared);
+    this.#stubs = [
+      this.#cluster,
+      this.#procedures,
+      this.#kv,
+      groups,
+      servers,
+      topology,
+      threats,
+      detector,
+    ];
     const metadata = new grpc.Metadata();
     if (opts.forwarded === true) metadata.set(FORWARDED_METADATA, '1');
     this.#caller = new UnaryCaller(metadata, opts.timeoutMs ?? 10_000);
     this.groups = new GroupClient(groups, this.#caller);
     this.servers = new ServerClient(servers, this.#caller);
     this.topology = new TopologyClient(topology, this.#caller);
+    this.threats = new ThreatClient(threats, this.#caller);
+    this.detector = new DetectorClient(detector, this.#caller);
   }
 
   #call<T>(fn: UnaryCall<T>, timeoutMs?: number): Promise<T> {

@@ -3,6 +3,9 @@ export type { ClientOptions } from './fabric-client.js';
 export { GroupClient } from './group-client.js';
 export { ServerClient } from './server-client.js';
 export { TopologyClient } from './topology-client.js';
+export { ThreatClient, THREAT_VERDICT, defaultReporter } from './threat-client.js';
+export type { ThreatReportOptions, ThreatVerdictName } from './threat-client.js';
+export { DetectorClient } from './detector-client.js';
 export { TopologyWatch } from './topology-watch.js';
 export type {
   OpenWatch,

@@ -3,10 +3,12 @@ import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { Options, PackageDefinition } from '@grpc/proto-loader';
 import type { ProtoGrpcType as ClusterProto } from '../gen/cluster.js';
+import type { ProtoGrpcType as DetectorProto } from '../gen/detector.js';
 import type { ProtoGrpcType as GroupProto } from '../gen/group.js';
 import type { ProtoGrpcType as KvProto } from '../gen/kv.js';
 import type { ProtoGrpcType as ProcedureProto } from '../gen/procedure.js';
 import type { ProtoGrpcType as ServerProto } from '../gen/server.js';
+import type { ProtoGrpcType as ThreatProto } from '../gen/threat.js';
 import type { ProtoGrpcType as TopologyProto } from '../gen/topology.js';
 
 /** Where the .proto files live, relative to this module (works from src/ with tsx). */
@@ -30,6 +32,8 @@ const PROTO_FILES = [
   'fabric/v1/server.proto',
   'fabric/v1/group.proto',
   'fabric/v1/topology.proto',
+  'fabric/v1/detector.proto',
+  'fabric/v1/threat.proto',
 ];
 
 export interface FabricProtos {
@@ -39,6 +43,8 @@ export interface FabricProtos {
   readonly group: GroupProto['fabric']['v1'];
   readonly server: ServerProto['fabric']['v1'];
   readonly topology: TopologyProto['fabric']['v1'];
+  readonly detector: DetectorProto['fabric']['v1'];
+  readonly threat: ThreatProto['fabric']['v1'];
   /** The raw definitions of every fabric.v1 file, for server reflection. */
   readonly definitions: PackageDefinition;
 }
@@ -54,7 +60,9 @@ export function fabricProtos(): FabricProtos {
     ProcedureProto &
     GroupProto &
     ServerProto &
-    TopologyProto;
+    TopologyProto &
+    DetectorProto &
+    ThreatProto;
   const v1 = loaded.fabric.v1;
   const fresh: FabricProtos = {
     cluster: v1,
@@ -63,6 +71,8 @@ export function fabricProtos(): FabricProtos {
     group: v1,
     server: v1,
     topology: v1,
+    detector: v1,
+    threat: v1,
     definitions,
   };
   cached = fresh;

@@ -67,7 +67,15 @@ export const MARIADB_PRIVILEGES: readonly RequiredPrivilege[] = [
     alternatives: ['SUPER'],
     why: 'CHANGE MASTER, START/STOP SLAVE, SET GLOBAL gtid_slave_pos',
   },
-  { name: 'RELOAD', why: 'RESET SLAVE ALL, and FLUSH TABLES WITH READ LOCK when cloning' },
+  {
+    name: 'REPLICATION MASTER ADMIN',
+    alternatives: ['SUPER'],
+    why: 'SET GLOBAL rpl_semi_sync_master_enabled when a semi-sync group changes primary',
+  },
+  {
+    name: 'RELOAD',
+    why: 'RESET SLAVE ALL, and FLUSH TABLES WITH READ LOCK when fencing a primary',
+  },
   { name: 'SLAVE MONITOR', alternatives: ['SUPER'], why: 'SHOW SLAVE STATUS' },
   {
     name: 'BINLOG ADMIN',

@@ -125,6 +125,17 @@ export class MysqlServer implements ServerHandle {
     });
   }
 
+  setSemiSyncSource(on: boolean): Promise<void> {
+    return this.#run((s, st) =>
+      s.run(
+        statement(
+          'set semi-sync source',
+          `SET GLOBAL ${st.dialect.engine === 'mariadb' ? 'rpl_semi_sync_master_enabled' : 'rpl_semi_sync_source_enabled'} = ${on ? 'ON' : 'OFF'}`,
+        ),
+      ),
+    );
+  }
+
   killClientConnections(): Promise<number> {
     const spared = {
       adminUser: this.#settings.admin.user,

@@ -116,6 +116,14 @@ export interface ServerHandle {
    * Either plugin may be absent on MySQL: absent means off.
    */
   semiSync(): Promise<{ source: boolean; replica: boolean }>;
+  /**
+   * Turns semi-synchronous waiting as a source on or off (MariaDB
+   * rpl_semi_sync_master_enabled, MySQL rpl_semi_sync_source_enabled, which
+   * needs its plugin). A replica must not keep it on: with
+   * log_slave_updates its applier's commits would wait for acknowledgements
+   * no replica of its own sends.
+   */
+  setSemiSyncSource(on: boolean): Promise<void>;
   /** Kills every client connection except fabric-ha's own, system and replication threads; returns how many. */
   killClientConnections(): Promise<number>;
   /** True when the server has applied `gtids` within timeoutMs (MASTER_GTID_WAIT / WAIT_FOR_EXECUTED_GTID_SET). */

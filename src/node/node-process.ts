@@ -1,10 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { clusterServiceHandlers } from '../api/cluster-service.js';
+import { detectorServiceHandlers } from '../api/detector-service.js';
 import { LeaderClients } from '../api/forward.js';
 import { kvServiceHandlers } from '../api/kv-service.js';
 import { groupServiceHandlers } from '../api/group-service.js';
 import { procedureServiceHandlers } from '../api/procedure-service.js';
 import { serverServiceHandlers } from '../api/server-service.js';
+import { threatServiceHandlers } from '../api/threat-service.js';
 import { topologyServiceHandlers } from '../api/topology-service.js';
 import { addStandardServices } from '../api/standard-services.js';
 import type { NodeApi } from '../api/node-api.js';
@@ -18,7 +20,10 @@ import type { Logger } from '../util/logger.js';
 import type { NodeConfig } from './config.js';
 import { CompositeStateMachine, tagCommand } from './composite-state-machine.js';
 import type { StateMachinePart } from './composite-state-machine.js';
+import { grpcDetectorPeers } from './detector-peers.js';
+import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from './detector-test-faults.js';
 import { FabricRuntime } from './fabric-runtime.js';
+import { FailureDetector } from './failure-detector.js';
 import { RaftNode } from './raft-node.js';
 import { transportSecurity } from './transport-security.js';
 
@@ -37,6 +42,7 @@ export interface RunningNode {
   readonly node: RaftNode;
   readonly kv: KvStateMachine;
   readonly fabric: FabricRuntime;
+  readonly detector: FailureDetector;
   stop(): Promise<void>;
 }
 
@@ -48,8 +54,9 @@ export interface RunningNode {
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const { config, logger } = opts;
   const kv = new KvStateMachine();
+  const mysqlFaults = opts.mysqlFaults ?? testBlockedServers(logger);
   const fabric = new FabricRuntime(config, logger.child({ nodeId: config.node.id }), {
-    ...(opts.mysqlFaults === undefined ? {} : { mysqlFaults: opts.mysqlFaults }),
+    ...(mysqlFaults === undefined ? {} : { mysqlFaults }),
   });
   const node = await RaftNode.open({
     config,
@@ -93,9 +100,19 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     topologyServiceHandlers(fabricApi, fabric, { shutdown: shutdown.signal }),
   );
   fabric.attach(node);
+  const detector = failureDetector(node, fabric, leaders, config, logger);
+  server.addService(
+    protos.detector.DetectorService.service,
+    detectorServiceHandlers(fabricApi, detector),
+  );
+  server.addService(
+    protos.threat.ThreatService.service,
+    threatServiceHandlers(fabricApi, detector, leaders),
+  );
   const standard = addStandardServices(server, protos.definitions);
   await bind(server, config.node.listen, serverCredentials(security));
   node.run();
+  detector.start();
   standard.setServing(true);
   logger.info(
     { nodeId: config.node.id, listen: config.node.listen, cluster: config.cluster.id },
@@ -107,9 +124,11 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     node,
     kv,
     fabric,
+    detector,
     stop: async () => {
       standard.setServing(false);
       shutdown.abort();
+      await detector.stop();
       await fabric.stop();
       await node.stop();
       leaders.close();
@@ -120,6 +139,44 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
       });
     },
   };
+}
+
+/** The failure detector of this node, probing through the runtime's pool and reporting over gRPC. */
+function failureDetector(
+  node: RaftNode,
+  fabric: FabricRuntime,
+  leaders: LeaderClients,
+  config: NodeConfig,
+  logger: Logger,
+): FailureDetector {
+  return new FailureDetector({
+    config: config.failureDetector,
+    node: {
+      id: node.id,
+      leaderTerm: () => node.leaderTerm(),
+      voters: () => node.status().conf.voters,
+      leaderAddress: () => {
+        const leader = node.status().leader;
+        return leader === '' || leader === node.id ? undefined : node.addressOf(leader);
+      },
+      addressOf: (id) => node.addressOf(id),
+    },
+    fabric,
+    peers: grpcDetectorPeers(leaders),
+    logger: logger.child({ nodeId: config.node.id }),
+  });
+}
+
+/** Test-only links cut from startup (FABRIC_TEST_BLOCK_SERVERS); said loudly in the log. */
+function testBlockedServers(logger: Logger): MysqlFaults | undefined {
+  const value = process.env[BLOCK_SERVERS_ENV];
+  const faults = blockedServersFromEnv(value);
+  if (faults !== undefined)
+    logger.warn(
+      { servers: value },
+      `${BLOCK_SERVERS_ENV}: TEST ONLY: links to these servers are cut`,
+    );
+  return faults;
 }
 
 /** The services' view of the node; proposals are tagged for their state machine. */

@@ -124,8 +124,14 @@ export function promotionSteps(deps: FarmDeps) {
         'SERVER_NOT_FOUND',
         `candidate ${plan.candidate.address} was removed meanwhile`,
       );
+    let semiSync = false;
     if (!plan.updateOnly) {
       const h = handle(plan.candidate);
+      // A candidate that acknowledged as a semi-sync replica serves a group
+      // that uses semi-sync: as the new primary it must wait for its
+      // replicas' acknowledgements in turn, or the guarantee ends here.
+      semiSync = (await h.semiSync()).replica;
+      if (semiSync) await h.setSemiSyncSource(true);
       await h.resetReplica();
       await h.setReadOnly(false);
     }
@@ -139,7 +145,7 @@ export function promotionSteps(deps: FarmDeps) {
     if (c.status === 'FAULTY')
       effects.push({ type: 'server-set-status', uuid: c.uuid, status: 'SPARE' });
     effects.push({ type: 'group-set-primary', groupId: group, uuid: c.uuid });
-    return { output: { primary: c.address }, effects };
+    return { output: { primary: c.address, semiSync }, effects };
   }
 
   async function repoint(ctx: StepContext): Promise<StepResult> {
@@ -153,6 +159,7 @@ export function promotionSteps(deps: FarmDeps) {
         try {
           const h = handle(s);
           await h.setReadOnly(true);
+          if ((await h.semiSync()).source) await h.setSemiSyncSource(false);
           const changed = await ensureReplicating(h, plan.candidate.address);
           return { address: s.address, result: changed ? 'repointed' : 'already replicating' };
         } catch (e) {

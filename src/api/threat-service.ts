@@ -1,0 +1,115 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { ThreatVerdictName } from '../client/index.js';
+import type { JsonValue } from '../fabric/index.js';
+import type { ProbeRound } from '../gen/fabric/v1/ProbeRound.js';
+import type { ThreatServiceHandlers } from '../gen/fabric/v1/ThreatService.js';
+import type { ThreatServiceReportErrorRequest__Output } from '../gen/fabric/v1/ThreatServiceReportErrorRequest.js';
+import type { ThreatServiceReportErrorResponse } from '../gen/fabric/v1/ThreatServiceReportErrorResponse.js';
+import type { ThreatServiceReportFailureRequest__Output } from '../gen/fabric/v1/ThreatServiceReportFailureRequest.js';
+import type { ThreatServiceReportFailureResponse } from '../gen/fabric/v1/ThreatServiceReportFailureResponse.js';
+import { requireServerRef } from './farm-validate.js';
+import { onLeader } from './forward.js';
+import type { LeaderClients } from './forward.js';
+import type { NodeApi } from './node-api.js';
+import { unary } from './unary.js';
+import { requireLength } from './validate.js';
+
+/** One client's report about a server. */
+export interface ThreatReport {
+  /** uuid or host:port. */
+  readonly server: string;
+  readonly reporter: string;
+  readonly error: string;
+}
+
+/** What an immediate probe round concluded about one server. */
+export interface RoundVerdict {
+  readonly verdict: ThreatVerdictName;
+  readonly serverUuid: string;
+  readonly address: string;
+  readonly detail: string;
+  /** The judge's evidence, when the leader's probes failed often enough to judge. */
+  readonly evidence: JsonValue | undefined;
+  /** The failover or mark-faulty procedure, for DEAD. */
+  readonly procedureId: string;
+}
+
+/** report-error's answer: the count so far, and the round when it triggered one. */
+export interface ErrorTally {
+  readonly reports: number;
+  readonly reporters: number;
+  readonly round: RoundVerdict | undefined;
+}
+
+/** What ThreatService needs from the leader's failure detector (src/node/failure-detector.ts). */
+export interface ThreatApi {
+  reportError(report: ThreatReport): Promise<ErrorTally>;
+  reportFailure(report: ThreatReport): Promise<RoundVerdict>;
+}
+
+type ReportRequest = ThreatServiceReportErrorRequest__Output;
+
+/**
+ * fabric.v1.ThreatService. Any node accepts a report; followers forward it
+ * to the leader, whose failure detector alone counts and probes.
+ */
+export function threatServiceHandlers(
+  node: NodeApi,
+  threats: ThreatApi,
+  leaders: LeaderClients,
+): ThreatServiceHandlers {
+  return {
+    ReportError: unary<ThreatServiceReportErrorRequest__Output, ThreatServiceReportErrorResponse>(
+      node,
+      ({ request, forwarded }) => {
+        const report = checked(request);
+        return onLeader(
+          node,
+          leaders,
+          forwarded,
+          async () => {
+            const t = await threats.reportError(report);
+            return {
+              reports: t.reports,
+              reporters: t.reporters,
+              probed: t.round !== undefined,
+              round: t.round === undefined ? null : roundToProto(t.round),
+            };
+          },
+          (c) => c.threats.reportError(report.server, report),
+        );
+      },
+    ),
+    ReportFailure: unary<
+      ThreatServiceReportFailureRequest__Output,
+      ThreatServiceReportFailureResponse
+    >(node, ({ request, forwarded }) => {
+      const report = checked(request);
+      return onLeader(
+        node,
+        leaders,
+        forwarded,
+        async () => ({ round: roundToProto(await threats.reportFailure(report)) }),
+        async (c) => ({ round: await c.threats.reportFailure(report.server, report) }),
+      );
+    }),
+  } satisfies grpc.UntypedServiceImplementation;
+}
+
+function checked(r: ReportRequest): ThreatReport {
+  requireServerRef('server', r.server);
+  requireLength('reporter', r.reporter, 1, 128);
+  requireLength('error', r.error, 0, 1024);
+  return { server: r.server, reporter: r.reporter, error: r.error };
+}
+
+function roundToProto(r: RoundVerdict): ProbeRound {
+  return {
+    verdict: `THREAT_VERDICT_${r.verdict}`,
+    server_uuid: r.serverUuid,
+    address: r.address,
+    detail: r.detail,
+    evidence_json: r.evidence === undefined ? '' : JSON.stringify(r.evidence),
+    procedure_id: r.procedureId,
+  };
+}
