@@ -1,4 +1,4 @@
-import { compareMariadbPositions } from './mariadb-gtid.js';
+import { compareMariadbBinlogStates, compareMariadbPositions } from './mariadb-gtid.js';
 import { compareGtidSets } from './mysql-gtid-set.js';
 import type { Engine, GtidComparison } from './types.js';
 
@@ -10,4 +10,15 @@ import type { Engine, GtidComparison } from './types.js';
  */
 export function compareGtids(engine: Engine, a: string, b: string): GtidComparison {
   return engine === 'mariadb' ? compareMariadbPositions(a, b) : compareGtidSets(a, b);
+}
+
+/**
+ * Compares two servers' whole GTID histories (ServerHandle.gtidHistory):
+ * MariaDB binlog states, per (domain, server_id), which reveal a branch
+ * that positions hide; MySQL GTID sets, which are whole histories already.
+ * This is the test for errant transactions and divergence; positions
+ * (compareGtids) say which server is further ahead.
+ */
+export function compareGtidHistories(engine: Engine, a: string, b: string): GtidComparison {
+  return engine === 'mariadb' ? compareMariadbBinlogStates(a, b) : compareGtidSets(a, b);
 }

@@ -18,7 +18,7 @@ export type {
 } from './types.js';
 export { ServerPool } from './server-pool.js';
 export { MysqlFaults } from './mysql-faults.js';
-export { compareGtids } from './gtid.js';
+export { compareGtidHistories, compareGtids } from './gtid.js';
 export { IDENTITY_SCHEMA } from './mariadb-dialect.js';
 export { LocalMariadb } from './local-mariadb.js';
 export type { LocalMariadbOptions } from './local-mariadb.js';

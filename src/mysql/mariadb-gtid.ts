@@ -93,3 +93,49 @@ export function compareMariadbPositions(aText: string, bText: string): GtidCompa
   });
   return { aIncludesB, aMinusB: formatMariadbPosition(extra) };
 }
+
+/** One GTID per (domain, server_id): @@gtid_binlog_state, keyed "domain-server_id". */
+export type MariadbBinlogState = ReadonlyMap<string, MariadbGtid>;
+
+/** Parses @@gtid_binlog_state ("0-1-215,0-2-180,1-2-5"); '' is the empty state. */
+export function parseMariadbBinlogState(text: string): MariadbBinlogState {
+  const state = new Map<string, MariadbGtid>();
+  const trimmed = text.trim();
+  if (trimmed === '') return state;
+  for (const raw of trimmed.split(',')) {
+    const gtid = parseGtid(text, raw.trim());
+    const key = `${gtid.domain}-${gtid.serverId}`;
+    if (state.has(key))
+      throw badPosition(text, `domain ${gtid.domain} server ${gtid.serverId} appears twice`);
+    state.set(key, gtid);
+  }
+  return state;
+}
+
+/**
+ * Compares two binlog states, the last GTID every server_id wrote in every
+ * domain. Unlike positions (one GTID per domain), this sees a branch: a
+ * crashed primary that binlogged 0-2-5458 before anyone replicated it,
+ * while the new primary went on 0-1-5458, 0-1-5459…, holds a GTID of
+ * server 2 beyond the last one the new primary has from server 2. a
+ * includes b when every (domain, server_id) of b is in a with a sequence
+ * at least as high; aMinusB lists a's GTIDs beyond b's for the same pair,
+ * or from pairs b never saw.
+ */
+export function compareMariadbBinlogStates(aText: string, bText: string): GtidComparison {
+  const a = parseMariadbBinlogState(aText);
+  const b = parseMariadbBinlogState(bText);
+  const aIncludesB = [...b.entries()].every(([k, bg]) => {
+    const ag = a.get(k);
+    return ag !== undefined && ag.seq >= bg.seq;
+  });
+  const extra = [...a.entries()]
+    .filter(([k, ag]) => {
+      const bg = b.get(k);
+      return bg === undefined || ag.seq > bg.seq;
+    })
+    .map(([, g]) => g)
+    .sort((x, y) => x.domain - y.domain || x.serverId - y.serverId)
+    .map((g) => `${g.domain}-${g.serverId}-${g.seq}`);
+  return { aIncludesB, aMinusB: extra.join(',') };
+}

@@ -32,6 +32,15 @@ const SEMI_SYNC_QUERY = statement(
   "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled', 'rpl_semi_sync_slave_enabled', 'rpl_semi_sync_source_enabled', 'rpl_semi_sync_replica_enabled')",
 );
 
+const BINLOG_STATE_QUERY = statement(
+  'read gtid_binlog_state',
+  'SELECT @@global.gtid_binlog_state AS gtids',
+);
+const GTID_EXECUTED_QUERY = statement(
+  'read gtid_executed',
+  'SELECT @@global.gtid_executed AS gtids',
+);
+
 const INFO_QUERY = statement(
   'read server info',
   'SELECT VERSION() AS version, @@server_id AS server_id',
@@ -86,6 +95,15 @@ export class MysqlServer implements ServerHandle {
 
   gtidExecuted(): Promise<string> {
     return this.#run(readGtidExecuted);
+  }
+
+  gtidHistory(): Promise<string> {
+    return this.#run(async (s, st) => {
+      const [row = {}] = await s.rows(
+        st.dialect.engine === 'mariadb' ? BINLOG_STATE_QUERY : GTID_EXECUTED_QUERY,
+      );
+      return text(row, 'gtids').replace(/\s+/g, '');
+    });
   }
 
   replicaStatus(): Promise<ReplicaStatus | undefined> {

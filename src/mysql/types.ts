@@ -98,6 +98,13 @@ export interface ServerHandle {
   checkRequirements(): Promise<ConfigProblem[]>;
   probe(): Promise<ServerProbe>;
   gtidExecuted(): Promise<string>;
+  /**
+   * Every GTID the server holds, as a history that shows branches: MariaDB
+   * @@gtid_binlog_state (last GTID per domain and server_id; needs
+   * log_slave_updates, a group requirement), MySQL @@gtid_executed.
+   * Compare with compareGtidHistories to find errant transactions.
+   */
+  gtidHistory(): Promise<string>;
   replicaStatus(): Promise<ReplicaStatus | undefined>;
   isReadOnly(): Promise<boolean>;
   /** read_only (MySQL 8: also super_read_only when on). */

@@ -88,7 +88,12 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       throw new FabricError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, {
         group: groupId,
       });
-    return groupHealth(this.model, this.servers, groupId);
+    return groupHealth(
+      this.model,
+      this.servers,
+      groupId,
+      this.#config.failureDetector.lagThresholdS,
+    );
   }
 
   async lookupUuid(address: string): Promise<string> {

@@ -1,6 +1,6 @@
 import type { ServerHealth } from '../api/farm-api.js';
 import type { FabricModel, Server } from '../fabric/index.js';
-import { compareGtids } from '../mysql/index.js';
+import { compareGtidHistories } from '../mysql/index.js';
 import type { ServerProbe } from '../mysql/index.js';
 import type { ServerConnector } from '../executor/farm/index.js';
 import { isFabricError } from '../util/fabric-error.js';
@@ -18,16 +18,19 @@ export async function groupHealth(
   model: FabricModel,
   servers: ServerConnector,
   groupId: string,
+  lagThresholdS: number,
 ): Promise<ServerHealth[]> {
   const group = model.group(groupId);
   const primary =
     group?.primary === null || group === undefined ? undefined : model.server(group.primary);
   const members = model.servers({ groupId });
   const semi = new Map<string, string>();
+  const history = new Map<string, string>();
   const probeOf = async (s: Server): Promise<ServerProbe | Error> => {
     const h = servers.server(s.address, s.uuid);
     try {
-      const [probe, ss] = await Promise.all([h.probe(), h.semiSync()]);
+      const [probe, ss, hist] = await Promise.all([h.probe(), h.semiSync(), h.gtidHistory()]);
+      history.set(s.uuid, hist);
       semi.set(
         s.uuid,
         [ss.source ? 'source' : '', ss.replica ? 'replica' : ''].filter(Boolean).join('+'),
@@ -47,16 +50,16 @@ export async function groupHealth(
     }),
   );
   if (primary !== undefined) probes.set(primary.uuid, await probeOf(primary));
-  const primaryProbe = primary === undefined ? undefined : probes.get(primary.uuid);
-  const primaryGtid = primaryProbe instanceof Error ? undefined : primaryProbe?.gtidExecuted;
+  const primaryHistory = primary === undefined ? undefined : history.get(primary.uuid);
   return members.map((s) => {
     const probe = probes.get(s.uuid);
     if (probe === undefined || probe instanceof Error) return unreachable(s, probe);
-    const h = { ...healthOf(s, probe, primary), semiSync: semi.get(s.uuid) ?? '' };
+    const h = { ...healthOf(s, probe, primary, lagThresholdS), semiSync: semi.get(s.uuid) ?? '' };
     const diverged =
-      primaryGtid === undefined || s.uuid === primary?.uuid
+      primaryHistory === undefined || s.uuid === primary?.uuid
         ? ''
-        : compareGtids(probe.info.engine, probe.gtidExecuted, primaryGtid).aMinusB;
+        : compareGtidHistories(probe.info.engine, history.get(s.uuid) ?? '', primaryHistory)
+            .aMinusB;
     if (diverged === '') return h;
     return {
       ...h,
@@ -100,7 +103,12 @@ function unreachable(s: Server, e: unknown): ServerHealth {
   };
 }
 
-function healthOf(s: Server, p: ServerProbe, primary: Server | undefined): ServerHealth {
+function healthOf(
+  s: Server,
+  p: ServerProbe,
+  primary: Server | undefined,
+  lagThresholdS: number,
+): ServerHealth {
   const r = p.replica;
   const source = r === undefined ? '' : `${r.sourceHost}:${r.sourcePort}`;
   const role = r !== undefined ? 'replica' : p.readOnly ? 'standalone' : 'primary';
@@ -121,7 +129,7 @@ function healthOf(s: Server, p: ServerProbe, primary: Server | undefined): Serve
     lagSeconds: r?.secondsBehind ?? -1,
     gtidExecuted: p.gtidExecuted,
     semiSync: '',
-    issues: issuesOf(s, p, source, primary),
+    issues: issuesOf(s, p, source, primary, lagThresholdS),
   };
 }
 
@@ -130,6 +138,7 @@ function issuesOf(
   p: ServerProbe,
   source: string,
   primary: Server | undefined,
+  lagThresholdS: number,
 ): string[] {
   const out: string[] = [];
   const r = p.replica;
@@ -155,6 +164,10 @@ function issuesOf(
       );
     if (!r.sqlRunning)
       out.push(`replication SQL thread is stopped${r.sqlError === '' ? '' : `: ${r.sqlError}`}`);
+    if (r.secondsBehind !== null && r.secondsBehind > lagThresholdS)
+      out.push(
+        `lags ${r.secondsBehind} s behind its source, over [failure_detector] lag_threshold_s (${lagThresholdS} s): clients should not read here`,
+      );
   }
   return out;
 }

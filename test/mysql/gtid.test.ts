@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { compareGtids } from '../../src/mysql/index.js';
+import { compareGtidHistories, compareGtids } from '../../src/mysql/index.js';
 import {
   formatGtidSet,
   parseGtidSet,
@@ -150,4 +150,40 @@ test('gtid: bad MySQL sets are refused naming the text and the part', () => {
   rejects(() => parseGtidSet(`${U1}:tag`), /tag without transaction numbers/);
   rejects(() => parseGtidSet(`${U1}:9223372036854775808`), /not a range/);
   rejects(() => compareGtids('mysql', `${U1}:1`, '0-1-5'), /"0-1-5" is not a MySQL GTID set/);
+});
+
+test('gtid: binlog states reveal a crashed primary’s unreplicated GTID that positions hide', () => {
+  // The old primary (server 2) binlogged 0-2-5458 and died; the new primary
+  // (server 1) replicated up to 0-2-5457 and went on with 0-1-5458….
+  const oldPrimary = '0-1-3000,0-2-5458';
+  const newPrimary = '0-1-6000,0-2-5457';
+  assert.equal(compareGtids('mariadb', '0-2-5458', '0-1-6000').aMinusB, '', 'positions miss it');
+  const c = compareGtidHistories('mariadb', oldPrimary, newPrimary);
+  assert.equal(c.aMinusB, '0-2-5458');
+  assert.equal(c.aIncludesB, false);
+  const back = compareGtidHistories('mariadb', newPrimary, oldPrimary);
+  assert.equal(back.aMinusB, '0-1-6000');
+});
+
+test('gtid: a replica’s binlog state is included in its primary’s', () => {
+  const replica = '0-1-900,0-2-400,1-3-7';
+  const primary = '0-1-950,0-2-400,1-3-7';
+  assert.deepEqual(compareGtidHistories('mariadb', replica, primary), {
+    aIncludesB: false,
+    aMinusB: '',
+  });
+  assert.deepEqual(compareGtidHistories('mariadb', primary, replica), {
+    aIncludesB: true,
+    aMinusB: '0-1-950',
+  });
+  assert.equal(compareGtidHistories('mariadb', '', primary).aMinusB, '');
+  assert.throws(() => compareGtidHistories('mariadb', '0-1-5,0-1-6', ''), /appears twice/);
+  assert.equal(
+    compareGtidHistories(
+      'mysql',
+      'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa:1-5',
+      'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa:1-3',
+    ).aMinusB,
+    'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa:4-5',
+  );
 });

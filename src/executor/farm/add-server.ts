@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../fabric/index.js';
 import { groupLockKey } from '../../fabric/index.js';
-import { compareGtids } from '../../mysql/index.js';
+import { compareGtidHistories } from '../../mysql/index.js';
 import type { ConfigProblem } from '../../mysql/index.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
@@ -66,9 +66,9 @@ export function addServerProcedure(deps: FarmDeps): ProcedureDefinition {
     await checkServerIdUnique(deps, p, info.serverId);
     const primary = primaryOf(model, group);
     if (primary !== undefined && !p.updateOnly) {
-      const mine = await h.gtidExecuted();
-      const theirs = await servers.server(primary.address, primary.uuid).gtidExecuted();
-      const errant = compareGtids(info.engine, mine, theirs).aMinusB;
+      const mine = await h.gtidHistory();
+      const theirs = await servers.server(primary.address, primary.uuid).gtidHistory();
+      const errant = compareGtidHistories(info.engine, mine, theirs).aMinusB;
       if (errant !== '')
         throw new PermanentStepError(
           'ERRANT_TRANSACTIONS',

@@ -1,4 +1,4 @@
-import { compareGtids } from '../../mysql/index.js';
+import { compareGtidHistories, compareGtids } from '../../mysql/index.js';
 import type { Engine } from '../../mysql/index.js';
 
 /** One server as the candidate choice saw it. */
@@ -10,6 +10,8 @@ export interface CandidateView {
   readonly probe?: {
     readonly engine: Engine;
     readonly gtidExecuted: string;
+    /** The whole history (ServerHandle.gtidHistory), for the errant-transaction rule; positions when absent. */
+    readonly gtidHistory?: string;
     /** host:port it replicates from, '' when none. */
     readonly source: string;
     readonly ioRunning: string;
@@ -35,7 +37,11 @@ export interface CandidateChoice {
 export interface ChoiceInput {
   readonly candidates: readonly CandidateView[];
   /** Switchover: the live old primary and its executed GTIDs; undefined for a failover. */
-  readonly oldPrimary?: { readonly address: string; readonly gtidExecuted: string };
+  readonly oldPrimary?: {
+    readonly address: string;
+    readonly gtidExecuted: string;
+    readonly gtidHistory?: string;
+  };
   /** Skip the replication-state and errant-transaction rules (operator's explicit choice). */
   readonly force: boolean;
 }
@@ -86,7 +92,10 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
       : `replicates from ${p.source}, not from the primary ${old.address}`;
   if (p.ioRunning !== 'Yes' || !p.sqlRunning)
     return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'})`;
-  const errant = compareGtids(p.engine, p.gtidExecuted, old.gtidExecuted).aMinusB;
+  const errant =
+    p.gtidHistory !== undefined && old.gtidHistory !== undefined
+      ? compareGtidHistories(p.engine, p.gtidHistory, old.gtidHistory).aMinusB
+      : compareGtids(p.engine, p.gtidExecuted, old.gtidExecuted).aMinusB;
   if (errant !== '')
     return `has errant transactions the primary lacks: ${errant} (use --force to promote anyway)`;
   return '';

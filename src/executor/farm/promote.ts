@@ -98,10 +98,13 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     // it, i.e. holding errant transactions it lacks.
     const views = await Promise.all(pool.map((s) => view(s)));
     let oldGtid: string | undefined;
+    let oldHistory: string | undefined;
     let markOldFaulty = false;
     if (old !== undefined) {
       try {
-        oldGtid = await servers.server(old.address, old.uuid).gtidExecuted();
+        const oh = servers.server(old.address, old.uuid);
+        oldGtid = await oh.gtidExecuted();
+        oldHistory = await oh.gtidHistory();
       } catch (e) {
         if (!p.force)
           throw new PermanentStepError(
@@ -122,7 +125,13 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     const choice = chooseCandidate({
       candidates: views,
       ...(old !== undefined && oldGtid !== undefined
-        ? { oldPrimary: { address: old.address, gtidExecuted: oldGtid } }
+        ? {
+            oldPrimary: {
+              address: old.address,
+              gtidExecuted: oldGtid,
+              ...(oldHistory === undefined ? {} : { gtidHistory: oldHistory }),
+            },
+          }
         : {}),
       force: p.force,
     });

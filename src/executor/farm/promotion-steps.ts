@@ -40,7 +40,8 @@ export function promotionSteps(deps: FarmDeps) {
 
   async function view(s: Server): Promise<CandidateView & { readonly errorCode: string }> {
     try {
-      const pr = await handle(s).probe();
+      const h = handle(s);
+      const [pr, history] = await Promise.all([h.probe(), h.gtidHistory()]);
       return {
         uuid: s.uuid,
         address: s.address,
@@ -48,6 +49,7 @@ export function promotionSteps(deps: FarmDeps) {
         probe: {
           engine: pr.info.engine,
           gtidExecuted: pr.gtidExecuted,
+          gtidHistory: history,
           source:
             pr.replica === undefined ? '' : `${pr.replica.sourceHost}:${pr.replica.sourcePort}`,
           ioRunning: pr.replica?.ioRunning ?? 'No',

@@ -1,6 +1,6 @@
 import type { JsonValue, Server } from '../../fabric/index.js';
 import { SET_STATUS_FROM, groupLockKey } from '../../fabric/index.js';
-import { compareGtids } from '../../mysql/index.js';
+import { compareGtidHistories } from '../../mysql/index.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, oneOf, serverRef } from './args.js';
@@ -73,9 +73,9 @@ export function setStatusProcedure(deps: FarmDeps): ProcedureDefinition {
     if (needsReplication) {
       const h = servers.server(s.address, s.uuid);
       const info = await h.info();
-      const mine = await h.gtidExecuted();
-      const theirs = await servers.server(primary.address, primary.uuid).gtidExecuted();
-      const diverged = compareGtids(info.engine, mine, theirs).aMinusB;
+      const mine = await h.gtidHistory();
+      const theirs = await servers.server(primary.address, primary.uuid).gtidHistory();
+      const diverged = compareGtidHistories(info.engine, mine, theirs).aMinusB;
       if (diverged !== '')
         throw new PermanentStepError(
           'ERRANT_TRANSACTIONS',
