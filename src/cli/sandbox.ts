@@ -205,7 +205,8 @@ function readyText(r: {
       : `  npx fabric group lookup-servers ${GROUP} -a ${a}\n` +
         `  npx fabric group health ${GROUP} -a ${a}\n` +
         `  npx fabric group promote ${GROUP} -a ${b}          # switchover to the best secondary\n` +
-        `  npx fabric topology watch -a ${a}                 # see each new epoch as it happens\n`;
+        `  npx fabric topology watch -a ${a}                 # see each new epoch as it happens\n` +
+        `  kill -9 <the primary's pid above>                        # automatic failover in about 0.6 s\n`;
   return (
     `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodes.join('\n')}\n${farm}` +
     `\nconfig of n1 (${path.join(r.dir, 'n1.toml')}; passwords come from the environment variables it names):\n` +
