@@ -25,7 +25,7 @@ export function groupsTable(groups: readonly Group__Output[]): string {
 
 /** group lookup-servers (and with the group column, topology servers). */
 export function serversTable(servers: readonly Server__Output[], withGroup = false): string {
-  const head = ['SERVER_UUID', 'ADDRESS', 'STATUS', 'MODE', 'WEIGHT'];
+  const head = ['SERVER_UUID', 'ADDRESS', 'STATUS', 'MODE', 'WEIGHT', 'REPLICATION'];
   return table(
     withGroup ? [...head, 'GROUP_ID'] : head,
     servers.map((s) => {
@@ -35,6 +35,8 @@ export function serversTable(servers: readonly Server__Output[], withGroup = fal
         SERVER_STATUS.name(s.status, '?'),
         SERVER_MODE.name(s.mode, '?'),
         weight(s.weight),
+        // OK for every server that is not a replica in trouble; a primary's is not judged.
+        s.replication.replace('REPLICATION_STATE_', '').replace('UNSPECIFIED', ''),
       ];
       return withGroup ? [...row, s.group_id] : row;
     }),

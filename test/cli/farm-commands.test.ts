@@ -96,8 +96,8 @@ test(
     const at = ['--address', s.address];
     try {
       const servers = await run('group', 'lookup-servers', 'g1', ...at);
-      assert.match(servers, /^SERVER_UUID\s+ADDRESS\s+STATUS\s+MODE\s+WEIGHT\n/);
-      assert.match(servers, /\nuuid-b\s+db-b:3306\s+SECONDARY\s+READ_ONLY\s+2\.0\n/);
+      assert.match(servers, /^SERVER_UUID\s+ADDRESS\s+STATUS\s+MODE\s+WEIGHT\s+REPLICATION\n/);
+      assert.match(servers, /\nuuid-b\s+db-b:3306\s+SECONDARY\s+READ_ONLY\s+2\.0\s+OK\n/);
       assert.match(
         await run('group', 'lookup-groups', ...at),
         /^GROUP_ID\s+DESCRIPTION\s+FAILURE_DETECTOR\s+MASTER_UUID/,

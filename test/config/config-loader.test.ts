@@ -108,3 +108,42 @@ test('config: a joining node needs no members', () => {
   assert.equal(loadConfig(f, { joining: true }).cluster.members.length, 0);
   assert.throws(() => loadConfig(f), /\[cluster\] members is required/);
 });
+
+test('config: [servers] passwords come inline or from a named environment variable, never both', () => {
+  process.env.FABRIC_TEST_CONFIG_PW = 's3cret';
+  const f = write(
+    'servers-env.toml',
+    `${VALID}[servers]\nuser = "fab"\npassword_env = "FABRIC_TEST_CONFIG_PW"\n`,
+  );
+  const cfg = loadConfig(f);
+  assert.equal(cfg.servers.admin.user, 'fab');
+  assert.equal(cfg.servers.admin.password, 's3cret');
+  rejects(
+    `${VALID}[servers]\npassword = "x"\npassword_env = "FABRIC_TEST_CONFIG_PW"\n`,
+    /\[servers\] set either password or password_env, not both/,
+  );
+  rejects(
+    `${VALID}[servers]\npassword_env = "FABRIC_TEST_UNSET_VARIABLE"\n`,
+    /the environment variable FABRIC_TEST_UNSET_VARIABLE is not set/,
+  );
+  rejects(`${VALID}[servers]\npassword_env = "not a name"\n`, /environment variable name/);
+});
+
+test('config: [failure_detector] defaults aim at a two-second failover; incoherent timings are refused', () => {
+  const cfg = loadConfig(write('fd-defaults.toml', VALID));
+  const fd = cfg.failureDetector;
+  assert.ok(fd.detectionIntervalMs * fd.detections + fd.probeTimeoutMs < 2_000);
+  rejects(
+    `${VALID}[failure_detector]\ndetection_interval_ms = 100\ndetections = 2\nprobe_timeout_ms = 250\n`,
+    /probe_timeout_ms = 250: must be less than detection_interval_ms × detections \(200\)/,
+  );
+  rejects(
+    `${VALID}[failure_detector]\nobservation_window_ms = 300\n`,
+    /observation_window_ms = 300: must be at least twice detection_interval_ms \(400\)/,
+  );
+  rejects(
+    `${VALID}[failure_detector]\ndetections = 0\n`,
+    /detections = 0: must be between 1 and 100/,
+  );
+  rejects(`${VALID}[failure_detector]\nbogus = 1\n`, /unknown key \[failure_detector\] bogus/);
+});
