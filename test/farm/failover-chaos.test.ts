@@ -11,7 +11,7 @@ import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import { SeededRng } from '../../src/raft/index.js';
 import { sleep } from '../cluster/cluster.js';
 import { ROOT } from '../mysql/fleet.js';
-import { FarmWriter, WritableMonitor } from './farm-load.js';
+import { FarmWriter, startLoad } from './farm-load.js';
 import {
   idsOn,
   primaryAddress,
@@ -94,14 +94,7 @@ async function rejoin(farm: Farm, address: string, via?: string): Promise<void> 
 
 test('failover chaos: kill -9 of the primary under writes (async): a new primary is writable and published, lost writes counted', async (t) => {
   const farm = await farmWithGroup(t);
-  const writer = new FarmWriter(farm.client('n1'), farm.fleet.accounts.app);
-  const monitor = new WritableMonitor(farm.fleet.servers, farm.fleet.accounts.admin);
-  writer.start();
-  monitor.start();
-  t.after(async () => {
-    await writer.stop();
-    await monitor.stop();
-  });
+  const { writer, monitor } = startLoad(t, farm);
   while (writer.acked.length < 200) await sleep(10);
   const dead = await primaryAddress(farm);
   const t0 = Date.now();

@@ -9,6 +9,7 @@ import type { FabricClient, TopologyWatch } from '../../src/client/index.js';
 import type { LocalMariadb, ServerAccount } from '../../src/mysql/index.js';
 import { sleep } from '../cluster/cluster.js';
 import { APP_DATABASE } from '../mysql/fleet.js';
+import type { CleanupScope, Farm } from './farm.js';
 
 async function connect(
   port: number,
@@ -163,4 +164,20 @@ export class WritableMonitor {
     this.#stopped = true;
     await this.#loop;
   }
+}
+
+/** A writer (as the app user, following n1's Watch) and a read_only monitor, both stopped when `t` ends. */
+export function startLoad(
+  t: CleanupScope,
+  farm: Farm,
+): { writer: FarmWriter; monitor: WritableMonitor } {
+  const writer = new FarmWriter(farm.client('n1'), farm.fleet.accounts.app);
+  const monitor = new WritableMonitor(farm.fleet.servers, farm.fleet.accounts.admin);
+  writer.start();
+  monitor.start();
+  t.after(async () => {
+    await writer.stop();
+    await monitor.stop();
+  });
+  return { writer, monitor };
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sleep } from '../cluster/cluster.js';
-import { FarmWriter, WritableMonitor } from './farm-load.js';
+import { startLoad } from './farm-load.js';
 import { primaryAddress, setUpGroup, startFarm, waitForRows } from './farm.js';
 import { switchoverTimings } from './switchover-timings.js';
 
@@ -16,14 +16,7 @@ test('switchover: under steady writes, never two writable servers and no acknowl
   const farm = await startFarm(t);
   await setUpGroup(farm);
   const client = farm.client('n1');
-  const writer = new FarmWriter(client, farm.fleet.accounts.app);
-  const monitor = new WritableMonitor(farm.fleet.servers, farm.fleet.accounts.admin);
-  writer.start();
-  monitor.start();
-  t.after(async () => {
-    await writer.stop();
-    await monitor.stop();
-  });
+  const { writer, monitor } = startLoad(t, farm);
   const waitForWrites = async (n: number): Promise<void> => {
     const target = writer.acked.length + n;
     const deadline = Date.now() + 20_000;

@@ -54,7 +54,7 @@ export function failoverCooldownEnd(model: FabricModel, group: string, cooldownM
  */
 export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   const { model, servers } = deps;
-  const { view, catchUp, promoteCandidate, repoint, publish } = promotionSteps(deps);
+  const { view, afterChoice } = promotionSteps(deps);
 
   const admit = (p: FailoverArgs, now: number): Server => {
     const g = needGroup(model, p.group);
@@ -146,10 +146,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     steps: [
       { name: 'mark-faulty', run: markFaulty },
       { name: 'choose-candidate', run: choose },
-      { name: 'catch-up', run: catchUp },
-      { name: 'promote-candidate', run: promoteCandidate },
-      { name: 'repoint-servers', run: repoint },
-      { name: 'publish', run: publish },
+      ...afterChoice,
     ],
   };
 }

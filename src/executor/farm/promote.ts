@@ -69,7 +69,7 @@ function admit(model: FabricModel, p: PromoteArgs): void {
  */
 export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
   const { model, servers } = deps;
-  const { view, fence, catchUp, promoteCandidate, repoint, publish } = promotionSteps(deps);
+  const { view, fence, afterChoice } = promotionSteps(deps);
 
   async function choose(ctx: StepContext): Promise<StepResult> {
     const p = parse(ctx.args);
@@ -177,10 +177,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
     steps: [
       { name: 'choose-candidate', run: choose },
       { name: 'fence-old-primary', run: fence },
-      { name: 'catch-up', run: catchUp },
-      { name: 'promote-candidate', run: promoteCandidate },
-      { name: 'repoint-servers', run: repoint },
-      { name: 'publish', run: publish },
+      ...afterChoice,
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { Effect, JsonValue, Server } from '../../fabric/index.js';
 import { isFabricError } from '../../util/fabric-error.js';
-import type { StepContext, StepResult } from '../procedure-definition.js';
+import type { StepContext, StepDefinition, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId } from './args.js';
 import type { CandidateView } from './candidate.js';
@@ -177,5 +177,13 @@ export function promotionSteps(deps: FarmDeps) {
     return Promise.resolve({ output: null, effects: [{ type: 'bump-epoch' }] });
   }
 
-  return { view, fence, catchUp, promoteCandidate, repoint, publish };
+  /** The steps after the candidate is chosen (and, in a switchover, the old primary fenced). */
+  const afterChoice: StepDefinition[] = [
+    { name: 'catch-up', run: catchUp },
+    { name: 'promote-candidate', run: promoteCandidate },
+    { name: 'repoint-servers', run: repoint },
+    { name: 'publish', run: publish },
+  ];
+
+  return { view, fence, afterChoice };
 }
