@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { loadConfig } from '../../src/node/config.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 
 const EXAMPLE = new URL('../../cluster.example.toml', import.meta.url).pathname;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-config-'));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function write(name: string, text: string): string {
   const f = path.join(dir, name);
