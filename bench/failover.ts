@@ -18,12 +18,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FabricCallError } from '../src/client/index.js';
-import type { Procedure__Output } from '../src/gen/fabric/v1/Procedure.js';
 import { LocalMariadb, provisionAccounts } from '../src/mysql/index.js';
 import { sleep } from '../test/cluster/cluster.js';
 import { median, percentile } from '../test/cluster/stats.js';
 import { FarmWriter } from '../test/farm/farm-load.js';
 import { idsOn, primaryAddress, setUpGroup, startFarm } from '../test/farm/farm.js';
+import { failoverOf } from '../test/farm/procedure-watch.js';
 import type { Farm } from '../test/farm/farm.js';
 import { machineDescription } from './machine.js';
 
@@ -37,24 +37,6 @@ const stats = (xs: readonly number[]) => ({
 
 /** The servers by address (a replaced server gets a new instance). */
 const live = new Map<string, LocalMariadb>();
-
-async function failoverOf(farm: Farm, deadUuid: string, after: number): Promise<Procedure__Output> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { procedures } = await farm.client().procedures({ limit: 50 });
-    const p = procedures.find(
-      (x) =>
-        x.name === 'group.failover' &&
-        x.submitted_at_ms >= after &&
-        (JSON.parse(x.args_json) as { server?: string }).server === deadUuid,
-    );
-    if (p?.state === 'PROCEDURE_STATE_DONE') return p;
-    if (p?.state === 'PROCEDURE_STATE_FAILED')
-      throw new Error(`failover failed: ${JSON.stringify(p.error)}`);
-    if (Date.now() > deadline) throw new Error('no automatic failover within 30 s');
-    await sleep(20);
-  }
-}
 
 /** Rejoin the old primary if it has not diverged, else replace it with a fresh server. */
 async function restore(
@@ -133,7 +115,10 @@ try {
     const t0 = Date.now();
     const p0 = performance.now();
     await (live.get(dead) as LocalMariadb).kill9();
-    const proc = await failoverOf(farm, row?.uuid ?? '', t0 - 1_000);
+    const found = await failoverOf(farm, row?.uuid ?? '', t0 - 1_000);
+    const proc = (await farm.client().waitProcedure(found.id, 60_000)).procedure;
+    if (proc?.state !== 'PROCEDURE_STATE_DONE')
+      throw new Error(`failover failed: ${JSON.stringify(proc?.error)}`);
     const promoted = proc.steps.find((s) => s.name === 'promote-candidate');
     const next = await primaryAddress(farm);
     while (!writer.landed.some((l) => l.at > p0 && l.address === next)) await sleep(2);

@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ServerPool } from '../src/mysql/index.js';
+import { ServerPool, splitAddress } from '../src/mysql/index.js';
 import { sleep } from '../test/cluster/cluster.js';
 import { median, percentile } from '../test/cluster/stats.js';
 import { FarmWriter } from '../test/farm/farm-load.js';
@@ -95,7 +95,7 @@ async function baselineSwitchovers(farm: Farm): Promise<Record<string, number[]>
       await cand.resetReplica();
       await cand.setReadOnly(false);
       const t1 = performance.now();
-      const src = { host: '127.0.0.1', port: Number(candidate.split(':')[1]) };
+      const src = splitAddress(candidate);
       await Promise.all(
         addresses
           .filter((a) => a !== candidate)

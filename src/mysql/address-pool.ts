@@ -1,3 +1,4 @@
+import { splitAddress } from './address.js';
 import { createPool } from 'mysql2/promise';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 
@@ -167,11 +168,3 @@ function identityChanged(
 }
 
 /** "host:port" or "[v6]:port" (src/util/naming.ts ADDRESS_PATTERN) → mysql2's host and port. */
-export function splitAddress(address: string): { host: string; port: number } {
-  const colon = address.lastIndexOf(':');
-  const host = address.slice(0, colon);
-  return {
-    host: host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host,
-    port: Number(address.slice(colon + 1)),
-  };
-}

@@ -17,6 +17,7 @@ export type {
   SourceAddress,
 } from './types.js';
 export { ServerPool } from './server-pool.js';
+export { joinAddress, replicaSource, splitAddress } from './address.js';
 export { MysqlFaults } from './mysql-faults.js';
 export { compareGtidHistories, compareGtids } from './gtid.js';
 export { IDENTITY_SCHEMA } from './mariadb-dialect.js';

@@ -31,4 +31,4 @@ export { connectionsToKill } from './kill-connections.js';
 export { connectError, statementError, redact } from './mysql-errors.js';
 export { mariadbdArgs, installDbArgs, instancePaths } from './mariadbd-args.js';
 export { provisionStatements } from './provision-accounts.js';
-export { splitAddress } from './address-pool.js';
+export { splitAddress } from './address.js';

@@ -1,11 +1,7 @@
-import { createConnection } from 'mysql2/promise';
-import type { Connection } from 'mysql2/promise';
-
 import type { Logger } from '../util/logger.js';
 import { silentLogger } from '../util/logger.js';
-import { splitAddress } from './address-pool.js';
-import { connectError, statementError } from './mysql-errors.js';
 import { MARIADB_PRIVILEGES } from './mariadb-requirements.js';
+import { runStatements } from './run-statements.js';
 import type { ServerAccount } from './types.js';
 import type { Statement } from './statement.js';
 
@@ -38,23 +34,8 @@ export async function provisionAccounts(
   accounts: ProvisionedAccounts,
   logger: Logger = silentLogger(),
 ): Promise<void> {
-  const { host, port } = splitAddress(address);
-  let conn: Connection;
-  try {
-    conn = await createConnection({ host, port, user: 'root', password: '', connectTimeout: 5000 });
-  } catch (e) {
-    throw connectError(address, 'root', 5000, e);
-  }
-  try {
-    for (const stmt of provisionStatements(accounts)) {
-      await conn.query(stmt.sql, [...(stmt.values ?? [])]).catch((e: unknown) => {
-        throw statementError(address, stmt, 0, e);
-      });
-    }
-    logger.debug({ address, admin: accounts.admin.user }, 'accounts provisioned');
-  } finally {
-    conn.destroy();
-  }
+  await runStatements(address, { user: 'root', password: '' }, provisionStatements(accounts));
+  logger.debug({ address, admin: accounts.admin.user }, 'accounts provisioned');
 }
 
 /** The statements provisionAccounts runs, in order (exported for tests). */

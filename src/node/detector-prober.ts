@@ -1,5 +1,7 @@
 import type { FailureCount, ReplicaView } from '../executor/detector/index.js';
 import type { Server } from '../fabric/index.js';
+import { replicaSource } from '../mysql/index.js';
+import { withTimeout } from '../util/with-timeout.js';
 import type { ReplicaStatus, ServerHandle, ServerProbe } from '../mysql/index.js';
 
 /** How the prober reaches a server (FabricRuntime's ServerPool). */
@@ -95,7 +97,8 @@ export class ServerProber {
     void op.finally(() => {
       if (this.#pending.get(s.uuid) === started) this.#pending.delete(s.uuid);
     });
-    return withTimeout(op, this.#timeoutMs);
+    const ms = this.#timeoutMs;
+    return withTimeout<ServerProbe | Error>(op, ms, () => new Error(`no answer within ${ms} ms`));
   }
 
   #count(uuid: string, r: ServerProbe | Error): ProbeResult {
@@ -117,27 +120,9 @@ export class ServerProber {
   }
 }
 
-/** The op's answer, or a timeout error once `ms` pass; the op itself runs on (see ServerProber). */
-async function withTimeout(
-  op: Promise<ServerProbe | Error>,
-  ms: number,
-): Promise<ServerProbe | Error> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<Error>((resolve) => {
-    timer = setTimeout(() => {
-      resolve(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([op, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function replicaView(r: ReplicaStatus): ReplicaView {
   return {
-    source: `${r.sourceHost.includes(':') ? `[${r.sourceHost}]` : r.sourceHost}:${r.sourcePort}`,
+    source: replicaSource(r),
     ioRunning: r.ioRunning,
     sqlRunning: r.sqlRunning,
     lagSeconds: r.secondsBehind,

@@ -1,6 +1,6 @@
 import type { ServerHealth } from '../api/farm-api.js';
 import type { FabricModel, Server } from '../fabric/index.js';
-import { compareGtidHistories } from '../mysql/index.js';
+import { compareGtidHistories, replicaSource } from '../mysql/index.js';
 import type { ServerProbe } from '../mysql/index.js';
 import type { ServerConnector } from '../executor/farm/index.js';
 import { isFabricError } from '../util/fabric-error.js';
@@ -110,7 +110,7 @@ function healthOf(
   lagThresholdS: number,
 ): ServerHealth {
   const r = p.replica;
-  const source = r === undefined ? '' : `${r.sourceHost}:${r.sourcePort}`;
+  const source = replicaSource(r);
   const role = r !== undefined ? 'replica' : p.readOnly ? 'standalone' : 'primary';
   return {
     uuid: s.uuid,

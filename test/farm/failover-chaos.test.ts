@@ -12,6 +12,7 @@ import { SeededRng } from '../../src/raft/index.js';
 import { sleep } from '../cluster/cluster.js';
 import { ROOT } from '../mysql/fleet.js';
 import { FarmWriter, startLoad } from './farm-load.js';
+import { failoverOf, waitForStepDone } from './procedure-watch.js';
 import {
   idsOn,
   primaryAddress,
@@ -30,31 +31,6 @@ async function farmWithGroup(t: TestContext, o: FarmOptions = {}): Promise<Farm>
   const farm = await startFarm(t, { extraToml: NO_COOLDOWN, ...o });
   await setUpGroup(farm);
   return farm;
-}
-
-/** The automatic failover of `uuid` submitted after `after` (ms), once it exists. */
-async function failoverOf(
-  farm: Farm,
-  uuid: string,
-  after: number,
-  via?: string,
-): Promise<Procedure__Output> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const r = await farm
-      .client(via)
-      .procedures({ limit: 50 })
-      .catch(() => ({ procedures: [] as Procedure__Output[] }));
-    const p = r.procedures.find(
-      (x) =>
-        x.name === 'group.failover' &&
-        x.submitted_at_ms >= after &&
-        (JSON.parse(x.args_json) as { server?: string }).server === uuid,
-    );
-    if (p !== undefined) return p;
-    if (Date.now() > deadline) throw new Error(`no failover of ${uuid} within 30 s`);
-    await sleep(5);
-  }
 }
 
 async function waitDone(farm: Farm, id: string, via: string): Promise<Procedure__Output> {
@@ -180,16 +156,8 @@ test('failover chaos: kill -9 of the Fabric leader at every step boundary of a f
     const t0 = Date.now();
     await farm.server(dead).kill9();
     const p = await failoverOf(farm, uuid, t0 - 1_000, via);
-    if ('boundary' in at) {
-      for (;;) {
-        const r = await farm
-          .client(via)
-          .procedure(p.id, true)
-          .catch(() => undefined);
-        if (r?.procedure?.steps[at.boundary - 1]?.state === 'done') break;
-        await sleep(2);
-      }
-    } else await sleep(at.afterMs);
+    if ('boundary' in at) await waitForStepDone(farm, via, p.id, at.boundary - 1);
+    else await sleep(at.afterMs);
     await farm.cluster.node(leader).kill9();
     const done = await waitDone(farm, p.id, via);
     failovers++;

@@ -10,24 +10,11 @@ import { SeededRng } from '../../src/raft/index.js';
 import { sleep } from '../cluster/cluster.js';
 import { readOnlyFlags, setUpGroup, startFarm } from './farm.js';
 import type { Farm } from './farm.js';
+import { waitForStepDone } from './procedure-watch.js';
 
 /** Every step waits this long after its start commits: room to kill between two steps. */
 const STEP_PAUSE_MS = 200;
 const STEPS = 6;
-
-async function waitForStepDone(farm: Farm, via: string, id: string, step: number): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    // A stale read on a follower may not have applied the submit yet.
-    const r = await farm
-      .client(via)
-      .procedure(id, true)
-      .catch(() => undefined);
-    if (r?.procedure?.steps[step]?.state === 'done') return;
-    if (Date.now() > deadline) throw new Error(`step ${step} of ${id} never finished`);
-    await sleep(2);
-  }
-}
 
 async function killLeaderDuringSwitchover(
   farm: Farm,

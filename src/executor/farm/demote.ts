@@ -4,7 +4,8 @@ import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId } from './args.js';
 import type { FarmDeps } from './farm-deps.js';
-import { needGroup, primaryOf, sourceOf } from './lookup.js';
+import { replicaSource } from '../../mysql/index.js';
+import { needGroup, primaryOf } from './lookup.js';
 
 interface DemoteArgs {
   readonly group: string;
@@ -60,7 +61,6 @@ export function demoteProcedure(deps: FarmDeps): ProcedureDefinition {
       primary: { uuid: string; address: string };
       gtid: string;
     };
-    const src = sourceOf(done.primary.address);
     const others = model
       .servers({ groupId: p.group })
       .filter((s) => s.uuid !== done.primary.uuid && s.status !== 'FAULTY');
@@ -69,7 +69,7 @@ export function demoteProcedure(deps: FarmDeps): ProcedureDefinition {
         try {
           const h = servers.server(s.address, s.uuid);
           const st = await h.replicaStatus();
-          if (st?.sourceHost !== src.host || st.sourcePort !== src.port)
+          if (replicaSource(st) !== done.primary.address)
             return { address: s.address, result: 'not a replica of the primary' };
           const synced = await h.waitForGtids(done.gtid, deps.switchoverTimeoutMs);
           await h.stopReplica();

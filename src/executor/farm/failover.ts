@@ -1,5 +1,6 @@
 import type { FabricModel, JsonValue, Server } from '../../fabric/index.js';
 import { groupLockKey } from '../../fabric/index.js';
+import { withTimeout } from '../../util/with-timeout.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, serverRef } from './args.js';
@@ -90,27 +91,16 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     };
   }
 
-  async function answers(s: Server, timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => {
-        resolve(false);
-      }, timeoutMs);
-    });
-    try {
-      return await Promise.race([
-        servers
-          .server(s.address, s.uuid)
-          .isReadOnly()
-          .then(
-            () => true,
-            () => false,
-          ),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Whether the server answers a trivial query within timeoutMs. */
+  function answers(s: Server, timeoutMs: number): Promise<boolean> {
+    const query = servers
+      .server(s.address, s.uuid)
+      .isReadOnly()
+      .then(
+        () => true,
+        () => false,
+      );
+    return withTimeout(query, timeoutMs, () => false);
   }
 
   async function choose(ctx: StepContext): Promise<StepResult> {

@@ -42,12 +42,3 @@ export function needMember(model: FabricModel, groupId: string, ref: string): Se
 export function primaryOf(model: FabricModel, g: Group): Server | undefined {
   return g.primary === null ? undefined : model.server(g.primary);
 }
-
-/** "host:port" → the parts CHANGE MASTER needs. */
-export function sourceOf(address: string): { host: string; port: number } {
-  const i = address.lastIndexOf(':');
-  const host = address.slice(0, i);
-  // "[::1]:3306": CHANGE MASTER and the client take the bare IPv6 address.
-  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-  return { host: bare, port: Number(address.slice(i + 1)) };
-}

@@ -5,6 +5,7 @@ import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId } from './args.js';
 import type { CandidateView } from './candidate.js';
 import type { FarmDeps } from './farm-deps.js';
+import { replicaSource } from '../../mysql/index.js';
 import { ensureReplicating } from './replication-steps.js';
 
 /** What choose-candidate decided; every later step works from it, never from a new probe. */
@@ -50,8 +51,7 @@ export function promotionSteps(deps: FarmDeps) {
           engine: pr.info.engine,
           gtidExecuted: pr.gtidExecuted,
           gtidHistory: history,
-          source:
-            pr.replica === undefined ? '' : `${pr.replica.sourceHost}:${pr.replica.sourcePort}`,
+          source: replicaSource(pr.replica),
           ioRunning: pr.replica?.ioRunning ?? 'No',
           sqlRunning: pr.replica?.sqlRunning ?? false,
         },

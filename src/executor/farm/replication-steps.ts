@@ -1,5 +1,5 @@
 import type { ServerHandle } from '../../mysql/index.js';
-import { sourceOf } from './lookup.js';
+import { replicaSource, splitAddress } from '../../mysql/index.js';
 
 /**
  * Makes `h` a replica of the server at `primaryAddress`, unless it already
@@ -13,15 +13,9 @@ import { sourceOf } from './lookup.js';
  * gtid_slave_pos is stale or empty (mariadb.md, "Old primary rejoining").
  */
 export async function ensureReplicating(h: ServerHandle, primaryAddress: string): Promise<boolean> {
-  const src = sourceOf(primaryAddress);
   const st = await h.replicaStatus();
-  if (
-    st?.sourceHost === src.host &&
-    st.sourcePort === src.port &&
-    st.ioRunning !== 'No' &&
-    st.sqlRunning
-  )
+  if (replicaSource(st) === primaryAddress && st?.ioRunning !== 'No' && st?.sqlRunning === true)
     return false;
-  await h.replicateFrom(src, { fromOwnBinlog: true });
+  await h.replicateFrom(splitAddress(primaryAddress), { fromOwnBinlog: true });
   return true;
 }
