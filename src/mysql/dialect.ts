@@ -42,16 +42,28 @@ export interface Dialect {
   readonly readOnlyQuery: Statement;
   setReadOnly(on: boolean): Statement;
   /** Points replication at `source` with GTID auto-positioning; the password is a secret. */
-  changeSource(source: SourceAddress, account: ServerAccount): Statement;
+  changeSource(
+    source: SourceAddress,
+    account: ServerAccount,
+    heartbeatPeriodMs?: number,
+  ): Statement;
   readonly startReplica: Statement;
   readonly stopReplica: Statement;
+  /** The IO thread alone (see ServerHandle.stopReceiving). */
+  readonly stopReceiving: Statement;
+  readonly startReceiving: Statement;
   /** Forgets the source entirely (the caller stops the replica first). */
   readonly resetReplica: Statement;
   /** Statements run after STOP and before CHANGE when a former primary rejoins from its own binlog. */
   readonly rejoinPrelude: readonly Statement[];
+  /** Every replication connection; the default one (name '') is fabric-ha's. */
   readonly replicaStatusQuery: Statement;
-  /** Normalises one row of replicaStatusQuery. */
+  /** Normalises one row of replicaStatusQuery (merged with heartbeatQuery's row where there is one). */
   replicaStatus(row: Row): ReplicaStatus;
+  /** Columns heartbeats and heartbeat_period where the status row lacks them (MySQL); undefined otherwise. */
+  readonly heartbeatQuery?: Statement;
+  /** Sets the semi-sync source's acknowledgement timeout (ServerHandle.setSemiSyncTimeout). */
+  setSemiSyncTimeout(timeoutMs: number): Statement;
   /** Column reached; the server-side wait gives up after timeoutMs. */
   waitForGtids(gtids: string, timeoutMs: number): Statement;
   /** True when the wait's result means reached, false for timed out, undefined for anything else. */

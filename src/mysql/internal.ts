@@ -32,3 +32,5 @@ export { connectError, statementError, redact } from './mysql-errors.js';
 export { mariadbdArgs, installDbArgs, instancePaths } from './mariadbd-args.js';
 export { provisionStatements } from './provision-accounts.js';
 export { splitAddress } from './address.js';
+export { ReplicationEndpoints } from './replication-endpoints.js';
+export { mergeMariadbPositions } from './mariadb-gtid.js';

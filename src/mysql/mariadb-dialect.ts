@@ -45,17 +45,27 @@ export function createMariadbDialect(version: Version): Dialect {
     // slave_pos: the replica asks for what it applied (gtid_slave_pos); a
     // rejoining former primary first copies its binlog position there
     // (rejoinPrelude). MASTER_CONNECT_RETRY=1: reconnect each second after
-    // a failover instead of the default 60.
-    changeSource: (source, account) => ({
+    // a failover instead of the default 60. MASTER_HEARTBEAT_PERIOD takes
+    // seconds with millisecond resolution (MariaDB manual, CHANGE MASTER TO).
+    changeSource: (source, account, heartbeatPeriodMs) => ({
       kind: 'CHANGE MASTER',
       sql:
         'CHANGE MASTER TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ' +
-        'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1',
-      values: [source.host, source.port, account.user, account.password],
+        'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1' +
+        (heartbeatPeriodMs === undefined ? '' : ', MASTER_HEARTBEAT_PERIOD = ?'),
+      values: [
+        source.host,
+        source.port,
+        account.user,
+        account.password,
+        ...(heartbeatPeriodMs === undefined ? [] : [heartbeatPeriodMs / 1000]),
+      ],
       secrets: [account.password],
     }),
     startReplica: statement('START SLAVE', 'START SLAVE'),
     stopReplica: statement('STOP SLAVE', 'STOP SLAVE'),
+    stopReceiving: statement('STOP SLAVE IO_THREAD', 'STOP SLAVE IO_THREAD'),
+    startReceiving: statement('START SLAVE IO_THREAD', 'START SLAVE IO_THREAD'),
     resetReplica: statement('RESET SLAVE ALL', 'RESET SLAVE ALL'),
     // A former primary has an empty or stale gtid_slave_pos: without this
     // it would ask its new source for history it already has, and re-apply
@@ -66,7 +76,10 @@ export function createMariadbDialect(version: Version): Dialect {
         'SET GLOBAL gtid_slave_pos = @@global.gtid_binlog_pos',
       ),
     ],
-    replicaStatusQuery: statement('SHOW SLAVE STATUS', 'SHOW SLAVE STATUS'),
+    // SHOW ALL SLAVES STATUS, not SHOW SLAVE STATUS: only the former has
+    // Slave_received_heartbeats and Slave_heartbeat_period (measured on
+    // 10.11), and it lists named connections too (multi-source).
+    replicaStatusQuery: statement('SHOW ALL SLAVES STATUS', 'SHOW ALL SLAVES STATUS'),
     replicaStatus: (row) =>
       readReplicaStatus(row, {
         sourceHost: 'Master_Host',
@@ -75,7 +88,17 @@ export function createMariadbDialect(version: Version): Dialect {
         sqlRunning: 'Slave_SQL_Running',
         secondsBehind: 'Seconds_Behind_Master',
         receivedGtids: 'Gtid_IO_Pos',
+        readFile: 'Master_Log_File',
+        readPosition: 'Read_Master_Log_Pos',
+        heartbeats: 'Slave_received_heartbeats',
+        heartbeatPeriod: 'Slave_heartbeat_period',
       }),
+    setSemiSyncTimeout: (timeoutMs) =>
+      statement(
+        'SET GLOBAL rpl_semi_sync_master_timeout',
+        'SET GLOBAL rpl_semi_sync_master_timeout = ?',
+        [Math.round(timeoutMs)],
+      ),
     // MASTER_GTID_WAIT compares against gtid_slave_pos (what replication
     // applied) and takes fractional seconds; 0 = reached, -1 = timed out.
     waitForGtids: (gtids, timeoutMs) =>

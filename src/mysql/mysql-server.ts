@@ -1,3 +1,4 @@
+import { joinAddress, splitAddress } from './address.js';
 import type { AddressPoolSource, Operation } from './address-pool.js';
 import { ensureIdentity, readIdentity } from './identity.js';
 import { killClientConnections } from './kill-connections.js';
@@ -10,12 +11,14 @@ import {
   resetReplica,
   waitForGtids,
 } from './replication.js';
+import { ReplicationEndpoints } from './replication-endpoints.js';
 import { checkRequirements } from './requirements.js';
 import { statement } from './statement.js';
 import type {
   ConfigProblem,
   MysqlSettings,
   ReplicaStatus,
+  SemiSyncSettings,
   ServerHandle,
   ServerInfo,
   ServerProbe,
@@ -29,7 +32,7 @@ const UNLOCK_TABLES = statement('drain commits', 'UNLOCK TABLES');
 /** Both engines' names (MariaDB master/slave, MySQL 8.0.26+ source/replica); absent ones are simply not listed. */
 const SEMI_SYNC_QUERY = statement(
   'read semi-sync settings',
-  "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled', 'rpl_semi_sync_slave_enabled', 'rpl_semi_sync_source_enabled', 'rpl_semi_sync_replica_enabled')",
+  "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('rpl_semi_sync_master_enabled', 'rpl_semi_sync_slave_enabled', 'rpl_semi_sync_source_enabled', 'rpl_semi_sync_replica_enabled', 'rpl_semi_sync_master_timeout', 'rpl_semi_sync_source_timeout')",
 );
 
 const BINLOG_STATE_QUERY = statement(
@@ -56,6 +59,7 @@ export class MysqlServer implements ServerHandle {
   readonly #pools: AddressPoolSource;
   readonly #expectedUuid: string | undefined;
   readonly #settings: MysqlSettings;
+  readonly #endpoints: ReplicationEndpoints;
 
   constructor(
     pools: AddressPoolSource,
@@ -67,6 +71,7 @@ export class MysqlServer implements ServerHandle {
     this.address = address;
     this.#expectedUuid = expectedUuid;
     this.#settings = settings;
+    this.#endpoints = new ReplicationEndpoints(settings.replicationEndpoints);
   }
 
   info(): Promise<ServerInfo> {
@@ -89,8 +94,9 @@ export class MysqlServer implements ServerHandle {
     return this.#run(checkRequirements);
   }
 
-  probe(): Promise<ServerProbe> {
-    return this.#run(probeServer);
+  async probe(): Promise<ServerProbe> {
+    const p = await this.#run(probeServer);
+    return { ...p, replica: this.#endpoints.asFarm(p.replica) };
   }
 
   gtidExecuted(): Promise<string> {
@@ -106,8 +112,8 @@ export class MysqlServer implements ServerHandle {
     });
   }
 
-  replicaStatus(): Promise<ReplicaStatus | undefined> {
-    return this.#run(readReplicaStatus);
+  async replicaStatus(): Promise<ReplicaStatus | undefined> {
+    return this.#endpoints.asFarm(await this.#run(readReplicaStatus));
   }
 
   isReadOnly(): Promise<boolean> {
@@ -131,16 +137,24 @@ export class MysqlServer implements ServerHandle {
     });
   }
 
-  semiSync(): Promise<{ source: boolean; replica: boolean }> {
+  semiSync(): Promise<SemiSyncSettings> {
     return this.#run(async (s) => {
       const rows = await s.rows(SEMI_SYNC_QUERY);
-      const on = (names: readonly string[]): boolean =>
-        rows.some((r) => names.includes(text(r, 'Variable_name')) && text(r, 'Value') === 'ON');
+      const value = (names: readonly string[]): string =>
+        text(rows.find((r) => names.includes(text(r, 'Variable_name'))) ?? {}, 'Value');
+      const timeout = Number(
+        value(['rpl_semi_sync_master_timeout', 'rpl_semi_sync_source_timeout']),
+      );
       return {
-        source: on(['rpl_semi_sync_master_enabled', 'rpl_semi_sync_source_enabled']),
-        replica: on(['rpl_semi_sync_slave_enabled', 'rpl_semi_sync_replica_enabled']),
+        source: value(['rpl_semi_sync_master_enabled', 'rpl_semi_sync_source_enabled']) === 'ON',
+        replica: value(['rpl_semi_sync_slave_enabled', 'rpl_semi_sync_replica_enabled']) === 'ON',
+        timeoutMs: rows.length > 0 && Number.isFinite(timeout) ? timeout : null,
       };
     });
+  }
+
+  setSemiSyncTimeout(timeoutMs: number): Promise<void> {
+    return this.#run((s, st) => s.run(st.dialect.setSemiSyncTimeout(timeoutMs)));
   }
 
   setSemiSyncSource(on: boolean): Promise<void> {
@@ -172,13 +186,23 @@ export class MysqlServer implements ServerHandle {
     return this.#run((s, st) => s.run(st.dialect.stopReplica));
   }
 
+  stopReceiving(): Promise<void> {
+    return this.#run((s, st) => s.run(st.dialect.stopReceiving));
+  }
+
+  startReceiving(): Promise<void> {
+    return this.#run((s, st) => s.run(st.dialect.startReceiving));
+  }
+
   resetReplica(): Promise<void> {
     return this.#run(resetReplica);
   }
 
   replicateFrom(source: SourceAddress, opts: { fromOwnBinlog?: boolean } = {}): Promise<void> {
-    const account = this.#settings.replication;
-    return this.#run((s, st) => replicateFrom(s, st, source, account, opts.fromOwnBinlog === true));
+    const { replication: account, heartbeatPeriodMs } = this.#settings;
+    const via = splitAddress(this.#endpoints.forReplicas(joinAddress(source.host, source.port)));
+    const own = opts.fromOwnBinlog === true;
+    return this.#run((s, st) => replicateFrom(s, st, via, account, own, heartbeatPeriodMs));
   }
 
   // async: a closed pool rejects like every other failure, never throws synchronously.

@@ -40,16 +40,25 @@ export function createMysql8Dialect(version: Version): Dialect {
           ),
     // GET_SOURCE_PUBLIC_KEY: the default caching_sha2_password needs the
     // source's RSA key to send the password over a non-TLS connection.
-    changeSource: (source, account) => ({
+    changeSource: (source, account, heartbeatPeriodMs) => ({
       kind: 'CHANGE REPLICATION SOURCE',
       sql:
         'CHANGE REPLICATION SOURCE TO SOURCE_HOST = ?, SOURCE_PORT = ?, SOURCE_USER = ?, SOURCE_PASSWORD = ?, ' +
-        'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1',
-      values: [source.host, source.port, account.user, account.password],
+        'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1' +
+        (heartbeatPeriodMs === undefined ? '' : ', SOURCE_HEARTBEAT_PERIOD = ?'),
+      values: [
+        source.host,
+        source.port,
+        account.user,
+        account.password,
+        ...(heartbeatPeriodMs === undefined ? [] : [heartbeatPeriodMs / 1000]),
+      ],
       secrets: [account.password],
     }),
     startReplica: statement('START REPLICA', 'START REPLICA'),
     stopReplica: statement('STOP REPLICA', 'STOP REPLICA'),
+    stopReceiving: statement('STOP REPLICA IO_THREAD', 'STOP REPLICA IO_THREAD'),
+    startReceiving: statement('START REPLICA IO_THREAD', 'START REPLICA IO_THREAD'),
     resetReplica: statement('RESET REPLICA ALL', 'RESET REPLICA ALL'),
     // Auto-positioning sends gtid_executed, which includes a former
     // primary's own writes: nothing to prepare.
@@ -63,7 +72,26 @@ export function createMysql8Dialect(version: Version): Dialect {
         sqlRunning: 'Replica_SQL_Running',
         secondsBehind: 'Seconds_Behind_Source',
         receivedGtids: 'Retrieved_Gtid_Set',
+        readFile: 'Source_Log_File',
+        readPosition: 'Read_Source_Log_Pos',
+        heartbeats: 'heartbeats',
+        heartbeatPeriod: 'heartbeat_period',
       }),
+    // SHOW REPLICA STATUS has no heartbeat count; performance_schema has it
+    // per channel (MySQL manual, replication_connection_status).
+    heartbeatQuery: statement(
+      'read replication heartbeats',
+      'SELECT s.COUNT_RECEIVED_HEARTBEATS AS heartbeats, c.HEARTBEAT_INTERVAL AS heartbeat_period ' +
+        'FROM performance_schema.replication_connection_status s ' +
+        'JOIN performance_schema.replication_connection_configuration c USING (CHANNEL_NAME) ' +
+        "WHERE CHANNEL_NAME = ''",
+    ),
+    setSemiSyncTimeout: (timeoutMs) =>
+      statement(
+        'SET GLOBAL rpl_semi_sync_source_timeout',
+        'SET GLOBAL rpl_semi_sync_source_timeout = ?',
+        [Math.round(timeoutMs)],
+      ),
     // WAIT_FOR_EXECUTED_GTID_SET checks gtid_executed (any source, replica
     // threads or not) and counts whole seconds (WL#7796): round up, at
     // least 1, so a short wait is not an infinite one. 0 = reached, 1 = timed out.

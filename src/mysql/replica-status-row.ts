@@ -2,7 +2,7 @@ import { integer, nullableInteger, text } from './row-fields.js';
 import type { Row } from './statement.js';
 import type { ReplicaStatus } from './types.js';
 
-/** The column names of SHOW SLAVE STATUS (MariaDB) or SHOW REPLICA STATUS (MySQL ≥ 8.0.22). */
+/** The column names of SHOW ALL SLAVES STATUS (MariaDB) or SHOW REPLICA STATUS (MySQL ≥ 8.0.22). */
 export interface ReplicaStatusColumns {
   readonly sourceHost: string;
   readonly sourcePort: string;
@@ -10,6 +10,12 @@ export interface ReplicaStatusColumns {
   readonly sqlRunning: string;
   readonly secondsBehind: string;
   readonly receivedGtids: string;
+  /** The source binlog file and position the IO thread has read up to. */
+  readonly readFile: string;
+  readonly readPosition: string;
+  /** Heartbeat count and period (seconds, fractional) as named in the row. */
+  readonly heartbeats: string;
+  readonly heartbeatPeriod: string;
 }
 
 /**
@@ -17,6 +23,7 @@ export interface ReplicaStatusColumns {
  * or (MariaDB, briefly at start) Preparing, which is still connecting.
  */
 export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaStatus {
+  const period = Number.parseFloat(text(row, c.heartbeatPeriod));
   return {
     sourceHost: text(row, c.sourceHost),
     sourcePort: integer(row, c.sourcePort),
@@ -29,7 +36,20 @@ export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaSta
     secondsBehind: nullableInteger(row, c.secondsBehind),
     // MySQL breaks long GTID sets over lines ("uuid:1-5,\nuuid2:1-3").
     receivedGtids: text(row, c.receivedGtids).replace(/\s+/g, ''),
+    receivedHeartbeats: nullableInteger(row, c.heartbeats),
+    heartbeatPeriodMs: Number.isFinite(period) ? Math.round(period * 1000) : null,
+    readPosition: `${text(row, c.readFile)}:${text(row, c.readPosition)}`,
   };
+}
+
+/**
+ * The default replication connection's row: MariaDB's SHOW ALL SLAVES
+ * STATUS lists every named connection (Connection_name), MySQL's SHOW
+ * REPLICA STATUS every channel (Channel_Name); fabric-ha's HA replication
+ * is the unnamed one.
+ */
+export function defaultConnectionRow(rows: readonly Row[]): Row | undefined {
+  return rows.find((r) => text(r, 'Connection_name') === '' && text(r, 'Channel_Name') === '');
 }
 
 function ioState(value: string): ReplicaStatus['ioRunning'] {

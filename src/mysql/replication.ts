@@ -1,6 +1,7 @@
 import { FabricError } from '../util/fabric-error.js';
 import type { ConnectionState } from './connection-state.js';
 import { compareGtids } from './gtid.js';
+import { defaultConnectionRow } from './replica-status-row.js';
 import { text } from './row-fields.js';
 import type { Session } from './session.js';
 import type { ReplicaStatus, ServerAccount, SourceAddress } from './types.js';
@@ -15,8 +16,12 @@ export async function readReplicaStatus(
   session: Session,
   state: ConnectionState,
 ): Promise<ReplicaStatus | undefined> {
-  const [row] = await session.rows(state.dialect.replicaStatusQuery);
-  return row === undefined ? undefined : state.dialect.replicaStatus(row);
+  const d = state.dialect;
+  const row = defaultConnectionRow(await session.rows(d.replicaStatusQuery));
+  if (row === undefined) return undefined;
+  if (d.heartbeatQuery === undefined) return d.replicaStatus(row);
+  const [beats = {}] = await session.rows(d.heartbeatQuery);
+  return d.replicaStatus({ ...row, ...beats });
 }
 
 /** STOP, (rejoin prelude), CHANGE MASTER / REPLICATION SOURCE, START. */
@@ -26,11 +31,12 @@ export async function replicateFrom(
   source: SourceAddress,
   account: ServerAccount,
   fromOwnBinlog: boolean,
+  heartbeatPeriodMs: number | undefined,
 ): Promise<void> {
   const d = state.dialect;
   await session.run(d.stopReplica);
   if (fromOwnBinlog) for (const stmt of d.rejoinPrelude) await session.run(stmt);
-  await session.run(d.changeSource(source, account));
+  await session.run(d.changeSource(source, account, heartbeatPeriodMs));
   await session.run(d.startReplica);
 }
 

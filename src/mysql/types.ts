@@ -20,6 +20,21 @@ export interface MysqlSettings {
   readonly connectTimeoutMs: number;
   /** Longest any single statement may run (except explicit waits, which take their own timeout). */
   readonly queryTimeoutMs: number;
+  /**
+   * MASTER_HEARTBEAT_PERIOD / SOURCE_HEARTBEAT_PERIOD given to every
+   * replica fabric-ha points: an idle source sends a heartbeat this often,
+   * so a replica that received nothing for a few periods has lost its
+   * source even while its IO thread still says Yes. Absent: the server's
+   * default (slave_net_timeout / 2, 30 s).
+   */
+  readonly heartbeatPeriodMs?: number;
+  /**
+   * Where replicas connect to reach a server, when that differs from the
+   * address fabric-ha uses for it ([servers.replication_endpoints]):
+   * farm address → replication address. Replication status read back is
+   * spelled with farm addresses again.
+   */
+  readonly replicationEndpoints?: ReadonlyMap<string, string>;
 }
 
 export const ENGINES = ['mariadb', 'mysql'] as const;
@@ -59,6 +74,20 @@ export interface ReplicaStatus {
   readonly secondsBehind: number | null;
   /** GTIDs received into the relay log (MariaDB Gtid_IO_Pos, MySQL Retrieved_Gtid_Set). */
   readonly receivedGtids: string;
+  /**
+   * Heartbeats received from the source since replication started
+   * (MariaDB Slave_received_heartbeats, MySQL performance_schema
+   * COUNT_RECEIVED_HEARTBEATS); null where the server does not say.
+   */
+  readonly receivedHeartbeats: number | null;
+  /** The heartbeat period in ms (Slave_heartbeat_period); null when unknown. */
+  readonly heartbeatPeriodMs: number | null;
+  /**
+   * How far the IO thread has read the source's binlog ("file:position"):
+   * it moves with every event received, as the heartbeat count moves
+   * while the source is idle.
+   */
+  readonly readPosition: string;
 }
 
 /** A managed server's state as one probe saw it. */
@@ -122,7 +151,7 @@ export interface ServerHandle {
    * for a replica's acknowledgement) and as a replica (it acknowledges).
    * Either plugin may be absent on MySQL: absent means off.
    */
-  semiSync(): Promise<{ source: boolean; replica: boolean }>;
+  semiSync(): Promise<SemiSyncSettings>;
   /**
    * Turns semi-synchronous waiting as a source on or off (MariaDB
    * rpl_semi_sync_master_enabled, MySQL rpl_semi_sync_source_enabled, which
@@ -131,11 +160,27 @@ export interface ServerHandle {
    * no replica of its own sends.
    */
   setSemiSyncSource(on: boolean): Promise<void>;
+  /**
+   * rpl_semi_sync_master_timeout (MySQL rpl_semi_sync_source_timeout): how
+   * long a commit waits for an acknowledgement before the source falls back
+   * to asynchronous replication and acknowledges anyway. A very long one
+   * makes an isolated primary block its commits instead (lossless).
+   */
+  setSemiSyncTimeout(timeoutMs: number): Promise<void>;
   /** Kills every client connection except fabric-ha's own, system and replication threads; returns how many. */
   killClientConnections(): Promise<number>;
   /** True when the server has applied `gtids` within timeoutMs (MASTER_GTID_WAIT / WAIT_FOR_EXECUTED_GTID_SET). */
   waitForGtids(gtids: string, timeoutMs: number): Promise<boolean>;
   stopReplica(): Promise<void>;
+  /**
+   * Stops the IO thread only (STOP SLAVE IO_THREAD): nothing more is
+   * received from the source, while the SQL thread applies what the relay
+   * log already holds. A failover freezes every replica so before it
+   * chooses: none can take a transaction the chosen one lacks.
+   */
+  stopReceiving(): Promise<void>;
+  /** Starts the IO thread again (a frozen replica whose failover did not happen). */
+  startReceiving(): Promise<void>;
   /** STOP + RESET SLAVE ALL: the server replicates from nobody. */
   resetReplica(): Promise<void>;
   /**
@@ -144,6 +189,16 @@ export interface ServerHandle {
    * rejoining), MariaDB first sets gtid_slave_pos = @@gtid_binlog_pos.
    */
   replicateFrom(source: SourceAddress, opts?: { fromOwnBinlog?: boolean }): Promise<void>;
+}
+
+/** Semi-synchronous replication on one server (either plugin may be absent on MySQL: absent means off). */
+export interface SemiSyncSettings {
+  /** Commits wait for a replica's acknowledgement. */
+  readonly source: boolean;
+  /** It acknowledges what it receives. */
+  readonly replica: boolean;
+  /** How long a commit waits before falling back to asynchronous; null when unknown. */
+  readonly timeoutMs: number | null;
 }
 
 /** Comparison of two servers' executed GTIDs. */

@@ -77,6 +77,25 @@ test('dialect: MySQL 8 replication statements', () => {
   );
   assert.deepEqual(change.secrets, ["pa'ss"]);
   assert.ok(!change.kind.includes('pa'), 'the kind never carries the password');
+  assert.equal(
+    sent(MYSQL.changeSource(SOURCE, ACCOUNT, 250)).endsWith(
+      'SOURCE_CONNECT_RETRY = 1, SOURCE_HEARTBEAT_PERIOD = 0.25',
+    ),
+    true,
+  );
+  assert.equal(MYSQL.stopReceiving.sql, 'STOP REPLICA IO_THREAD');
+  assert.equal(MYSQL.startReceiving.sql, 'START REPLICA IO_THREAD');
+  assert.equal(
+    MYSQL.heartbeatQuery?.sql,
+    'SELECT s.COUNT_RECEIVED_HEARTBEATS AS heartbeats, c.HEARTBEAT_INTERVAL AS heartbeat_period ' +
+      'FROM performance_schema.replication_connection_status s ' +
+      'JOIN performance_schema.replication_connection_configuration c USING (CHANNEL_NAME) ' +
+      "WHERE CHANNEL_NAME = ''",
+  );
+  assert.equal(
+    sent(MYSQL.setSemiSyncTimeout(4_294_967_295)),
+    'SET GLOBAL rpl_semi_sync_source_timeout = 4294967295',
+  );
   assert.equal(MYSQL.startReplica.sql, 'START REPLICA');
   assert.equal(MYSQL.stopReplica.sql, 'STOP REPLICA');
   assert.equal(MYSQL.resetReplica.sql, 'RESET REPLICA ALL');
@@ -160,6 +179,11 @@ test('dialect: MySQL 8 replica status row is normalised', () => {
     Retrieved_Gtid_Set:
       '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,\n4e11fa47-71ca-11e1-9e33-c80aa9429562:1-3',
     Executed_Gtid_Set: '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5',
+    Source_Log_File: 'binlog.000007',
+    Read_Source_Log_Pos: 1234,
+    // From heartbeatQuery (performance_schema), merged into the row.
+    heartbeats: 17,
+    heartbeat_period: '0.250',
   };
   assert.deepEqual(MYSQL.replicaStatus(row), {
     sourceHost: '10.0.0.5',
@@ -173,6 +197,9 @@ test('dialect: MySQL 8 replica status row is normalised', () => {
     secondsBehind: null,
     receivedGtids:
       '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5,4e11fa47-71ca-11e1-9e33-c80aa9429562:1-3',
+    receivedHeartbeats: 17,
+    heartbeatPeriodMs: 250,
+    readPosition: 'binlog.000007:1234',
   });
   const running = MYSQL.replicaStatus({
     ...row,
@@ -209,7 +236,20 @@ test('dialect: MariaDB statements', () => {
     MARIADB.rejoinPrelude.map((s) => s.sql),
     ['SET GLOBAL gtid_slave_pos = @@global.gtid_binlog_pos'],
   );
-  assert.equal(MARIADB.replicaStatusQuery.sql, 'SHOW SLAVE STATUS');
+  assert.equal(MARIADB.replicaStatusQuery.sql, 'SHOW ALL SLAVES STATUS');
+  assert.equal(MARIADB.heartbeatQuery, undefined, 'the status row has the heartbeat columns');
+  assert.equal(
+    sent(MARIADB.changeSource(SOURCE, ACCOUNT, 250)).endsWith(
+      'MASTER_CONNECT_RETRY = 1, MASTER_HEARTBEAT_PERIOD = 0.25',
+    ),
+    true,
+  );
+  assert.equal(MARIADB.stopReceiving.sql, 'STOP SLAVE IO_THREAD');
+  assert.equal(MARIADB.startReceiving.sql, 'START SLAVE IO_THREAD');
+  assert.equal(
+    sent(MARIADB.setSemiSyncTimeout(4_294_967_295)),
+    'SET GLOBAL rpl_semi_sync_master_timeout = 4294967295',
+  );
 });
 
 test('dialect: MariaDB waits with MASTER_GTID_WAIT in fractional seconds (0 reached, -1 timed out)', () => {
@@ -288,6 +328,10 @@ test('dialect: MariaDB replica status row is normalised', () => {
     Seconds_Behind_Master: 0,
     Using_Gtid: 'Slave_Pos',
     Gtid_IO_Pos: '0-1-2',
+    Master_Log_File: 'mysql-bin.000001',
+    Read_Master_Log_Pos: 328,
+    Slave_received_heartbeats: 9,
+    Slave_heartbeat_period: '0.250',
   };
   assert.deepEqual(MARIADB.replicaStatus(row), {
     sourceHost: '127.0.0.1',
@@ -300,6 +344,9 @@ test('dialect: MariaDB replica status row is normalised', () => {
     sqlError: '',
     secondsBehind: 0,
     receivedGtids: '0-1-2',
+    receivedHeartbeats: 9,
+    heartbeatPeriodMs: 250,
+    readPosition: 'mysql-bin.000001:328',
   });
   const diverged = MARIADB.replicaStatus({
     ...row,
