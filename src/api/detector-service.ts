@@ -100,6 +100,8 @@ export function observationToProto(o: ReportedObservation): ServerObservation {
             lag_seconds: r.lagSeconds ?? -1,
             io_error: r.ioError,
             sql_error: r.sqlError,
+            receipt_age_ms: r.receiptAgeMs ?? -1,
+            heartbeat_period_ms: r.heartbeatPeriodMs ?? -1,
           },
   };
 }
@@ -121,6 +123,16 @@ export function observationFromProto(o: ServerObservation__Output): ReportedObse
             lagSeconds: r.lag_seconds < 0 ? null : r.lag_seconds,
             ioError: r.io_error,
             sqlError: r.sql_error,
+            // An older node sends neither: unknown, which counts as a
+            // replica that may still receive (it can hold a failover back,
+            // never cause one).
+            receiptAgeMs: nonNegative(r.receipt_age_ms),
+            heartbeatPeriodMs: nonNegative(r.heartbeat_period_ms),
           },
   };
+}
+
+/** An int64 field where -1 (any negative) means unknown. */
+function nonNegative(v: number): number | null {
+  return Number.isFinite(v) && v >= 0 ? v : null;
 }

@@ -35,6 +35,8 @@ export interface ServerHealth {
   readonly gtidExecuted: string;
   /** Semi-synchronous replication on this server: '' (off), 'source', 'replica' or 'source+replica'. */
   readonly semiSync: string;
+  /** On the PRIMARY: the protection a failover has against it taking writes while cut from Fabric. */
+  readonly fence: string;
   /** Problems found, each one sentence, e.g. "replicates from 127.0.0.1:3311, not from the primary 127.0.0.1:3310". */
   readonly issues: readonly string[];
 }

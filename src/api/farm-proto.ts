@@ -91,6 +91,7 @@ export function serverToProto(s: Server): ProtoServer {
     mode: MODE[s.mode],
     weight: s.weight,
     replication: `REPLICATION_STATE_${s.replication ?? 'OK'}`,
+    reachability: `REACHABILITY_${s.reachability ?? 'REACHABLE'}`,
   };
 }
 
@@ -134,5 +135,6 @@ export function healthToProto(h: ServerHealth): ProtoServerHealth {
     gtid_executed: h.gtidExecuted,
     issues: [...h.issues],
     semi_sync: h.semiSync,
+    fence: h.fence,
   };
 }

@@ -78,7 +78,8 @@ export function healthText(rows: readonly ServerHealth__Output[]): string {
     ]),
   );
   const issues = rows.flatMap((h) => h.issues.map((i) => `  ${h.address}: ${i}`));
-  return `${servers}\n\n${issues.length === 0 ? 'no issues' : `issues:\n${issues.join('\n')}`}`;
+  const fence = rows.filter((h) => h.fence !== '').map((h) => `fence (${h.address}): ${h.fence}\n`);
+  return `${servers}\n\n${fence.join('')}${issues.length === 0 ? 'no issues' : `issues:\n${issues.join('\n')}`}`;
 }
 
 /** topology dump / watch: everything a connector routes on, at one epoch. */

@@ -2,6 +2,7 @@ import type { Effect, EffectType } from './effects.js';
 import { EFFECT_TYPES } from './effects.js';
 import {
   REPLICATION_STATES,
+  REACHABILITIES,
   SERVER_MODES,
   SERVER_STATUSES,
   SHARD_MAP_TYPES,
@@ -52,6 +53,11 @@ const READERS: Readonly<Record<EffectType, Reader>> = {
     type: 'server-set-replication',
     uuid: f.str('uuid'),
     state: f.oneOf('state', REPLICATION_STATES),
+  }),
+  'server-set-reachability': (f) => ({
+    type: 'server-set-reachability',
+    uuid: f.str('uuid'),
+    reachability: f.oneOf('reachability', REACHABILITIES),
   }),
   'server-set-address': (f) => ({
     type: 'server-set-address',

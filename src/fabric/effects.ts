@@ -1,5 +1,6 @@
 import type {
   ReplicationState,
+  Reachability,
   ServerMode,
   ServerStatus,
   ShardMapType,
@@ -58,6 +59,12 @@ export type ServerEffect =
       readonly type: 'server-set-replication';
       readonly uuid: string;
       readonly state: ReplicationState;
+    }
+  /** The failure detector's view of whether Fabric reaches a server (see Reachability). */
+  | {
+      readonly type: 'server-set-reachability';
+      readonly uuid: string;
+      readonly reachability: Reachability;
     };
 
 export type ShardEffect =
@@ -112,6 +119,7 @@ const EFFECT_TYPE_SET: Readonly<Record<EffectType, true>> = {
   'server-demote': true,
   'server-mark-faulty': true,
   'server-set-replication': true,
+  'server-set-reachability': true,
   'shard-map-create': true,
   'shard-map-remove': true,
   'shard-table-add': true,

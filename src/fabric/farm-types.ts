@@ -28,6 +28,21 @@ export type ServerMode = (typeof SERVER_MODES)[number];
 export const REPLICATION_STATES = ['OK', 'LAGGING', 'STOPPED'] as const;
 export type ReplicationState = (typeof REPLICATION_STATES)[number];
 
+/**
+ * Whether fabric-ha reaches a server: REACHABLE, or REPLICAS_ONLY — every
+ * Fabric node lost it while its replicas still receive from it (the
+ * failure detector's veto: alive, but cut from Fabric; no failover).
+ */
+export const REACHABILITIES = ['REACHABLE', 'REPLICAS_ONLY'] as const;
+export type Reachability = (typeof REACHABILITIES)[number];
+
+/** `s` as REACHABLE: the field is absent (the default), so records stay as they were before it existed. */
+export function reachable(s: Server): Server {
+  const copy: { -readonly [K in keyof Server]?: Server[K] } = { ...s };
+  delete copy.reachability;
+  return copy as Server;
+}
+
 export const SHARD_MAP_TYPES = ['HASH', 'RANGE'] as const;
 export type ShardMapType = (typeof SHARD_MAP_TYPES)[number];
 
@@ -62,6 +77,8 @@ export interface Server {
   readonly weight: number;
   /** Absent means OK (the state of every new server, and of records from before the field existed). */
   readonly replication?: ReplicationState;
+  /** Absent means REACHABLE. */
+  readonly reachability?: Reachability;
 }
 
 export interface ShardMap {

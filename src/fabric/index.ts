@@ -59,6 +59,7 @@ export type {
   ShardState,
   FabricNode,
   ReplicationState,
+  Reachability,
 } from './farm-types.js';
 export {
   GROUP_STATUSES,
@@ -67,6 +68,7 @@ export {
   SHARD_MAP_TYPES,
   SHARD_STATES,
   REPLICATION_STATES,
+  REACHABILITIES,
 } from './farm-types.js';
 
 export type {

@@ -1,6 +1,7 @@
 import { QUIET, ROUTING_CHANGED, broken, obj } from './effect-outcome.js';
 import type { EffectOutcome } from './effect-outcome.js';
 import type { Farm } from './farm.js';
+import { reachable } from './farm-types.js';
 import { groupOf, isRejection, needGroup, needServer } from './farm-lookups.js';
 import { DEFAULT_MODE, PROMOTABLE } from './transitions.js';
 
@@ -59,7 +60,8 @@ export function markFaulty(f: Farm, uuid: string): EffectOutcome {
   if (s.status === 'FAULTY')
     return broken('INVALID_TRANSITION', obj.server(uuid), 'faulty-from', 'is already FAULTY');
   const g = groupOf(f, s);
-  f.servers.set(uuid, { ...s, status: 'FAULTY' });
+  // A FAULTY server is no longer watched: whether Fabric reaches it is moot.
+  f.servers.set(uuid, { ...reachable(s), status: 'FAULTY' });
   if (g.primary === uuid) f.groups.set(g.id, { ...g, primary: null });
   return ROUTING_CHANGED;
 }

@@ -3,7 +3,14 @@ import type { EffectOutcome } from './effect-outcome.js';
 import type { ServerEffect } from './effects.js';
 import type { Farm } from './farm.js';
 import { isRejection, needGroup, needServer } from './farm-lookups.js';
-import type { ReplicationState, Server, ServerMode, ServerStatus } from './farm-types.js';
+import type {
+  Reachability,
+  ReplicationState,
+  Server,
+  ServerMode,
+  ServerStatus,
+} from './farm-types.js';
+import { reachable } from './farm-types.js';
 import { demote, markFaulty, promote } from './primary.js';
 import {
   DEFAULT_MODE,
@@ -36,6 +43,8 @@ export function applyServerEffect(f: Farm, e: ServerEffect): EffectOutcome {
       return markFaulty(f, e.uuid);
     case 'server-set-replication':
       return setReplication(f, e.uuid, e.state);
+    case 'server-set-reachability':
+      return setReachability(f, e.uuid, e.reachability);
   }
 }
 
@@ -126,6 +135,15 @@ function setReplication(f: Farm, uuid: string, state: ReplicationState): EffectO
   if (isRejection(s)) return s;
   if ((s.replication ?? 'OK') === state) return QUIET;
   f.servers.set(uuid, { ...s, replication: state });
+  return ROUTING_CHANGED;
+}
+
+/** Not routing as such, but topology readers (health, connectors, pages) must see it: a new epoch. */
+function setReachability(f: Farm, uuid: string, reachability: Reachability): EffectOutcome {
+  const s = needServer(f, uuid);
+  if (isRejection(s)) return s;
+  if ((s.reachability ?? 'REACHABLE') === reachability) return QUIET;
+  f.servers.set(uuid, reachability === 'REACHABLE' ? reachable(s) : { ...s, reachability });
   return ROUTING_CHANGED;
 }
 

@@ -43,6 +43,7 @@ export interface ProtoGrpcType {
       ProcedureServiceWaitRequest: MessageTypeDefinition<_fabric_v1_ProcedureServiceWaitRequest, _fabric_v1_ProcedureServiceWaitRequest__Output>
       ProcedureServiceWaitResponse: MessageTypeDefinition<_fabric_v1_ProcedureServiceWaitResponse, _fabric_v1_ProcedureServiceWaitResponse__Output>
       ProcedureState: EnumTypeDefinition
+      Reachability: EnumTypeDefinition
       ReplicationState: EnumTypeDefinition
       Server: MessageTypeDefinition<_fabric_v1_Server, _fabric_v1_Server__Output>
       ServerFilter: MessageTypeDefinition<_fabric_v1_ServerFilter, _fabric_v1_ServerFilter__Output>

@@ -17,7 +17,11 @@ export type KeySpec =
       readonly max: number;
     }
   | { readonly kind: 'boolean'; readonly default?: boolean }
-  | { readonly kind: 'members' };
+  | { readonly kind: 'members' }
+  /** A non-empty list of strings (a program and its arguments). */
+  | { readonly kind: 'argv'; readonly default?: readonly string[] }
+  /** A table of "host:port" = "host:port". */
+  | { readonly kind: 'address-map'; readonly default?: Readonly<Record<string, string>> };
 
 export type SectionSpec = Readonly<Record<string, KeySpec>>;
 
@@ -38,6 +42,7 @@ export function readKey(
     });
   };
   if (raw === undefined) {
+    if (spec.kind === 'address-map') return new Map(Object.entries(spec.default ?? {}));
     if (spec.kind !== 'members' && spec.default !== undefined) return spec.default;
     throw new FabricError('CONFIG_INVALID', `${where} is required`, { file, section, key });
   }
@@ -59,7 +64,35 @@ export function readKey(
       return raw;
     case 'members':
       return readMembers(where, raw);
+    case 'argv':
+      if (!Array.isArray(raw) || raw.some((a) => typeof a !== 'string'))
+        return bad('must be an array of strings: the program, then its arguments (no shell)');
+      if (raw.length > 0 && raw[0] === '')
+        return bad('the program (first element) must not be empty');
+      return raw as string[];
+    case 'address-map':
+      return readAddressMap(where, raw);
   }
+}
+
+function readAddressMap(where: string, raw: unknown): Map<string, string> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new FabricError(
+      'CONFIG_INVALID',
+      `${where}: must be a table of "host:port" = "host:port"`,
+    );
+  const out = new Map<string, string>();
+  for (const [from, to] of Object.entries(raw as Record<string, unknown>)) {
+    if (!ADDRESS_PATTERN.test(from))
+      throw new FabricError('CONFIG_INVALID', `${where}: key "${from}" ${MUST_BE_ADDRESS}`);
+    if (typeof to !== 'string' || !ADDRESS_PATTERN.test(to))
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${where}."${from}" = ${JSON.stringify(to)}: ${MUST_BE_ADDRESS}`,
+      );
+    out.set(from, to);
+  }
+  return out;
 }
 
 export const MUST_BE_NODE_ID = `must be ${NODE_ID_RULE}`;

@@ -34,10 +34,35 @@ export interface FailureDetectorConfig {
   readonly failoverCooldownS: number;
   /** A secondary lagging more than this is reported (health, topology). */
   readonly lagThresholdS: number;
+  /** Fail over on the Fabric nodes' word alone when no replica can say whether the primary lives. */
+  readonly failoverWithoutReplicaEvidence: boolean;
   /** threat report-error: window, reports and distinct reporters that trigger a probe round. */
   readonly reportErrorWindowS: number;
   readonly reportErrorThreshold: number;
   readonly reportErrorClients: number;
+}
+
+/**
+ * How a failover makes sure a primary Fabric cannot reach takes no more
+ * writes: 'none' (nothing: an isolated primary that clients still reach
+ * keeps acknowledging writes the new primary never gets), 'command' (an
+ * operator's program, e.g. a STONITH or firewall call, must succeed before
+ * the promotion), 'semi-sync' (the group's primaries wait for a replica's
+ * acknowledgement without falling back to asynchronous replication, so an
+ * isolated primary blocks its commits).
+ */
+export const FENCE_MODES = ['none', 'command', 'semi-sync'] as const;
+export type FenceMode = (typeof FENCE_MODES)[number];
+
+/** [ha]. */
+export interface HaConfig {
+  /** Longest a switchover waits for the candidate to apply the old primary's transactions. */
+  readonly switchoverTimeoutMs: number;
+  readonly fence: FenceMode;
+  /** fence = 'command': the program and its arguments; the server's address is appended. */
+  readonly fenceCommand: readonly string[];
+  /** fence = 'command': longest the program may run. */
+  readonly fenceTimeoutMs: number;
 }
 
 /** A validated cluster file (cluster.example.toml documents every key). */
@@ -80,10 +105,7 @@ export interface NodeConfig {
   readonly log: { readonly level: LogLevel };
   /** How the leader reaches the managed MySQL/MariaDB servers (passwords resolved, never logged). */
   readonly servers: MysqlSettings;
-  readonly ha: {
-    /** Longest a switchover waits for the candidate to apply the old primary's transactions. */
-    readonly switchoverTimeoutMs: number;
-  };
+  readonly ha: HaConfig;
   readonly failureDetector: FailureDetectorConfig;
 }
 
@@ -142,9 +164,13 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
     replication_password_env: { kind: 'string', default: '', pattern: ENV_NAME, rule: ENV_RULE },
     connect_timeout_ms: { kind: 'integer', default: 1_000, min: 50, max: 60_000 },
     query_timeout_ms: { kind: 'integer', default: 5_000, min: 100, max: 600_000 },
+    replication_endpoints: { kind: 'address-map', default: {} },
   },
   ha: {
     switchover_timeout_ms: { kind: 'integer', default: 10_000, min: 100, max: 3_600_000 },
+    fence: { kind: 'string', default: 'none', oneOf: FENCE_MODES },
+    fence_command: { kind: 'argv', default: [] },
+    fence_timeout_ms: { kind: 'integer', default: 10_000, min: 100, max: 600_000 },
   },
   failure_detector: {
     detection_interval_ms: { kind: 'integer', default: 200, min: 50, max: 60_000 },
@@ -156,6 +182,8 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
     report_error_window_s: { kind: 'integer', default: 60, min: 1, max: 3_600 },
     report_error_threshold: { kind: 'integer', default: 20, min: 1, max: 1_000_000 },
     report_error_clients: { kind: 'integer', default: 5, min: 1, max: 1_000_000 },
+    failover_without_replica_evidence: { kind: 'boolean', default: false },
+    replica_heartbeat_ms: { kind: 'integer', default: 250, min: 10, max: 30_000 },
   },
 };
 
@@ -308,8 +336,15 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       },
       connectTimeoutMs: sv.connect_timeout_ms as number,
       queryTimeoutMs: sv.query_timeout_ms as number,
+      heartbeatPeriodMs: fd.replica_heartbeat_ms as number,
+      replicationEndpoints: sv.replication_endpoints as Map<string, string>,
     },
-    ha: { switchoverTimeoutMs: ha.switchover_timeout_ms as number },
+    ha: {
+      switchoverTimeoutMs: ha.switchover_timeout_ms as number,
+      fence: ha.fence as FenceMode,
+      fenceCommand: ha.fence_command as string[],
+      fenceTimeoutMs: ha.fence_timeout_ms as number,
+    },
     failureDetector: {
       detectionIntervalMs: fd.detection_interval_ms as number,
       detections: fd.detections as number,
@@ -320,6 +355,7 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       reportErrorWindowS: fd.report_error_window_s as number,
       reportErrorThreshold: fd.report_error_threshold as number,
       reportErrorClients: fd.report_error_clients as number,
+      failoverWithoutReplicaEvidence: fd.failover_without_replica_evidence as boolean,
     },
   };
   crossCheck(cfg, joining);
@@ -363,6 +399,11 @@ function crossCheck(cfg: NodeConfig, joining: boolean): void {
     fail(
       `[failure_detector] observation_window_ms = ${fd.observationWindowMs}: must be at least twice detection_interval_ms (${2 * fd.detectionIntervalMs}), or the other nodes' reports expire before the next ones arrive`,
     );
+  const ha = cfg.ha;
+  if (ha.fence === 'command' && ha.fenceCommand.length === 0)
+    fail('[ha] fence = "command" needs fence_command = ["program", "arg", …]');
+  if (ha.fence !== 'command' && ha.fenceCommand.length > 0)
+    fail(`[ha] fence_command is set but fence = "${ha.fence}": set fence = "command" to use it`);
   if (cfg.raft.electionTicks <= cfg.raft.heartbeatTicks) {
     fail(
       `[raft] election_ticks = ${cfg.raft.electionTicks}: must be greater than heartbeat_ticks (${cfg.raft.heartbeatTicks})`,

@@ -91,6 +91,16 @@ export class DecisionActions {
         at,
         `the ${d.role} looks dead, but its group failed over automatically within the cooldown: no automatic failover (an operator may promote)`,
       );
+    else if (d.reason === 'replica-veto')
+      log.warn(
+        at,
+        'the Fabric nodes cannot reach the primary, but a replica still receives from it: it is alive, only cut from Fabric; no failover (vetoed)',
+      );
+    else if (d.reason === 'no-replica-evidence')
+      log.warn(
+        at,
+        'the Fabric nodes cannot reach the primary and no replica can say whether it lives: no automatic failover ([failure_detector] failover_without_replica_evidence)',
+      );
     else
       log.info(
         at,

@@ -2,6 +2,7 @@ import type { FailureCount, ReplicaView } from '../executor/detector/index.js';
 import type { Server } from '../fabric/index.js';
 import { replicaSource } from '../mysql/index.js';
 import { withTimeout } from '../util/with-timeout.js';
+import { ReceiptClock } from './detector-receipts.js';
 import type { ReplicaStatus, ServerHandle, ServerProbe } from '../mysql/index.js';
 
 /** How the prober reaches a server (FabricRuntime's ServerPool). */
@@ -45,6 +46,7 @@ export class ServerProber {
   /** Server uuid → when its still-unanswered MySQL operation started. */
   readonly #pending = new Map<string, number>();
   readonly #failures = new Map<string, FailureCount>();
+  readonly #receipts = new ReceiptClock();
 
   constructor(targets: ProbeTargets, timeoutMs: number, now: () => number) {
     this.#targets = targets;
@@ -78,6 +80,7 @@ export class ServerProber {
    */
   retain(uuids: ReadonlySet<string>): void {
     for (const uuid of this.#failures.keys()) if (!uuids.has(uuid)) this.#failures.delete(uuid);
+    this.#receipts.retain(uuids);
     for (const [uuid, a] of this.#attempts)
       if (a.done && !uuids.has(uuid)) this.#attempts.delete(uuid);
   }
@@ -114,13 +117,16 @@ export class ServerProber {
       ok: true,
       at,
       error: '',
-      replica: r.replica === undefined ? undefined : replicaView(r.replica),
+      replica:
+        r.replica === undefined
+          ? undefined
+          : replicaView(r.replica, this.#receipts.ageMs(uuid, r.replica, at)),
       readOnly: r.readOnly,
     };
   }
 }
 
-export function replicaView(r: ReplicaStatus): ReplicaView {
+export function replicaView(r: ReplicaStatus, receiptAgeMs: number | null): ReplicaView {
   return {
     source: replicaSource(r),
     ioRunning: r.ioRunning,
@@ -128,5 +134,7 @@ export function replicaView(r: ReplicaStatus): ReplicaView {
     lagSeconds: r.secondsBehind,
     ioError: r.ioError,
     sqlError: r.sqlError,
+    receiptAgeMs,
+    heartbeatPeriodMs: r.heartbeatPeriodMs,
   };
 }

@@ -3,6 +3,7 @@ import type { FarmApi, FarmView, ServerHealth } from '../api/farm-api.js';
 import type { ProcedureApi } from '../api/procedure-service.js';
 import { farmProcedures } from '../executor/farm/index.js';
 import type { FarmDeps } from '../executor/farm/index.js';
+import { fencerFor } from './fence-command.js';
 import { ServerPool } from '../mysql/index.js';
 import type { MysqlFaults } from '../mysql/index.js';
 import { groupHealth } from './server-health.js';
@@ -76,6 +77,7 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       switchoverTimeoutMs: config.ha.switchoverTimeoutMs,
       failoverCooldownMs: config.failureDetector.failoverCooldownS * 1000,
       finalProbeTimeoutMs: config.failureDetector.probeTimeoutMs,
+      fencer: fencerFor(config.ha, logger),
     });
   }
 
@@ -88,12 +90,11 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       throw new FabricError('GROUP_NOT_FOUND', `group ${groupId} does not exist`, {
         group: groupId,
       });
-    return groupHealth(
-      this.model,
-      this.servers,
-      groupId,
-      this.#config.failureDetector.lagThresholdS,
-    );
+    return groupHealth(this.model, this.servers, groupId, {
+      lagThresholdS: this.#config.failureDetector.lagThresholdS,
+      fence: this.#config.ha.fence,
+      fenceCommand: this.#config.ha.fenceCommand,
+    });
   }
 
   async lookupUuid(address: string): Promise<string> {

@@ -16,6 +16,7 @@ import type { ActOutcome, ProcedureSubmitter, Trigger } from './detector-actions
 import { fenceFaulty } from './detector-fence.js';
 import type { DetectorPeers } from './detector-peers.js';
 import { ServerProber } from './detector-prober.js';
+import { ReachabilitySync } from './detector-reachability.js';
 import { ReplicationSync } from './detector-replication.js';
 import { ReplicationBoard } from './detector-replication-board.js';
 import type { ProbeResult, ProbeTargets } from './detector-prober.js';
@@ -83,6 +84,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
   readonly #actions: DecisionActions;
   readonly #threats: ThreatWindow;
   readonly #replicationSync: ReplicationSync;
+  readonly #reachabilitySync: ReachabilitySync;
   readonly #board: ReplicationBoard;
   #timer: NodeJS.Timeout | undefined;
   #current: Promise<void> | undefined;
@@ -111,6 +113,13 @@ export class FailureDetector implements DetectorApi, ThreatApi {
       now: this.#now,
       intervalMs: c.detectionIntervalMs,
       rounds: c.detections,
+    });
+    this.#reachabilitySync = new ReachabilitySync({
+      model: o.fabric.model,
+      procedures: o.fabric,
+      log: this.#log,
+      now: this.#now,
+      intervalMs: c.detectionIntervalMs,
     });
     this.#board = new ReplicationBoard(
       this.#log,
@@ -270,10 +279,12 @@ export class FailureDetector implements DetectorApi, ThreatApi {
     ]);
     if (this.#stopped) return;
     this.#housekeep(leading, watched);
-    if (leading) this.#decide(undefined);
-    else this.#report();
+    const decisions = leading ? this.#decide(undefined).decisions : [];
+    if (!leading) this.#report();
     this.#publishReplication(leading);
-    if (leading) this.#replicationSync.sync(this.#board.current, this.#prober.failures());
+    if (!leading) return;
+    this.#replicationSync.sync(this.#board.current, this.#prober.failures());
+    this.#reachabilitySync.sync(decisions, this.#prober.failures());
   }
 
   async #probeOwn(s: Server): Promise<ProbeResult> {

@@ -1,8 +1,9 @@
 import type { ServerHealth } from '../api/farm-api.js';
 import type { FabricModel, Server } from '../fabric/index.js';
 import { compareGtidHistories, replicaSource } from '../mysql/index.js';
-import type { ServerProbe } from '../mysql/index.js';
-import type { ServerConnector } from '../executor/farm/index.js';
+import type { SemiSyncSettings, ServerProbe } from '../mysql/index.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../executor/farm/index.js';
+import type { FenceMode, ServerConnector } from '../executor/farm/index.js';
 import { isFabricError } from '../util/fabric-error.js';
 
 /** MariaDB/MySQL: the source's binlog lacks what the replica asks for — it has diverged. */
@@ -14,23 +15,33 @@ const ER_SOURCE_FATAL_READING_BINLOG = 1236;
  * actually does, with each disagreement spelled out — including the check
  * Fabric lacked (Bug#75649): the replication threads and their source.
  */
+/** What health judges against ([failure_detector] lag_threshold_s, [ha] fence). */
+export interface HealthSettings {
+  readonly lagThresholdS: number;
+  readonly fence: FenceMode;
+  readonly fenceCommand: readonly string[];
+}
+
 export async function groupHealth(
   model: FabricModel,
   servers: ServerConnector,
   groupId: string,
-  lagThresholdS: number,
+  settings: HealthSettings,
 ): Promise<ServerHealth[]> {
+  const { lagThresholdS } = settings;
   const group = model.group(groupId);
   const primary =
     group?.primary === null || group === undefined ? undefined : model.server(group.primary);
   const members = model.servers({ groupId });
   const semi = new Map<string, string>();
+  const semiSettings = new Map<string, SemiSyncSettings>();
   const history = new Map<string, string>();
   const probeOf = async (s: Server): Promise<ServerProbe | Error> => {
     const h = servers.server(s.address, s.uuid);
     try {
       const [probe, ss, hist] = await Promise.all([h.probe(), h.semiSync(), h.gtidHistory()]);
       history.set(s.uuid, hist);
+      semiSettings.set(s.uuid, ss);
       semi.set(
         s.uuid,
         [ss.source ? 'source' : '', ss.replica ? 'replica' : ''].filter(Boolean).join('+'),
@@ -53,8 +64,16 @@ export async function groupHealth(
   const primaryHistory = primary === undefined ? undefined : history.get(primary.uuid);
   return members.map((s) => {
     const probe = probes.get(s.uuid);
-    if (probe === undefined || probe instanceof Error) return unreachable(s, probe);
-    const h = { ...healthOf(s, probe, primary, lagThresholdS), semiSync: semi.get(s.uuid) ?? '' };
+    const fence =
+      s.uuid === primary?.uuid ? fenceOf(settings, semiSettings.get(s.uuid)) : undefined;
+    if (probe === undefined || probe instanceof Error)
+      return { ...unreachable(s, probe), fence: fence?.text ?? '' };
+    const h = {
+      ...healthOf(s, probe, primary, lagThresholdS),
+      semiSync: semi.get(s.uuid) ?? '',
+      fence: fence?.text ?? '',
+    };
+    if (fence?.issue !== undefined) h.issues = [...h.issues, fence.issue];
     const diverged =
       primaryHistory === undefined || s.uuid === primary?.uuid
         ? ''
@@ -78,6 +97,12 @@ export async function groupHealth(
  */
 function unreachable(s: Server, e: unknown): ServerHealth {
   const error = (e as Error).message;
+  const cut =
+    s.reachability === 'REPLICAS_ONLY'
+      ? [
+          'unreachable from Fabric, alive for its replicas: they still receive from it, so the failure detector vetoed a failover (fabric procedure list shows server.set-reachability with the evidence)',
+        ]
+      : [];
   return {
     uuid: s.uuid,
     address: s.address,
@@ -95,11 +120,49 @@ function unreachable(s: Server, e: unknown): ServerHealth {
     lagSeconds: -1,
     gtidExecuted: '',
     semiSync: '',
+    fence: '',
     issues: [
+      ...cut,
       isFabricError(e, 'SERVER_IDENTITY_CHANGED')
         ? `identity changed: ${error}`
         : `unreachable: ${error}`,
     ],
+  };
+}
+
+/**
+ * The primary's protection against a split brain ([ha] fence), in words,
+ * and an issue when the setting cannot deliver what it promises (a
+ * semi-sync fence on a primary that is not a semi-sync source, or one that
+ * falls back to asynchronous replication after a timeout).
+ */
+function fenceOf(
+  settings: HealthSettings,
+  ss: SemiSyncSettings | undefined,
+): { text: string; issue?: string } {
+  if (settings.fence === 'none')
+    return {
+      text: 'none: if Fabric loses this primary while clients and no replica reach it, it keeps acknowledging writes that a failover loses',
+    };
+  if (settings.fence === 'command')
+    return {
+      text: `command: a failover runs ${settings.fenceCommand.join(' ')} <address> and promotes only once it succeeds`,
+    };
+  const timeout = ss?.timeoutMs ?? null;
+  if (ss === undefined) return { text: 'semi-sync (unknown: the primary did not answer)' };
+  if (!ss.source)
+    return {
+      text: 'semi-sync: NOT in force',
+      issue:
+        '[ha] fence = "semi-sync", but the primary is not a semi-sync source: an isolated primary would keep acknowledging writes',
+    };
+  if (timeout === null || timeout < LOSSLESS_SEMI_SYNC_TIMEOUT_MS)
+    return {
+      text: `semi-sync, falls back to asynchronous after ${timeout ?? '?'} ms`,
+      issue: `[ha] fence = "semi-sync", but rpl_semi_sync_master_timeout = ${timeout ?? '?'} ms: an isolated primary acknowledges writes again after it; the next promotion sets it to ${LOSSLESS_SEMI_SYNC_TIMEOUT_MS} (or set it by hand)`,
+    };
+  return {
+    text: 'semi-sync, lossless: an isolated primary blocks its commits instead of acknowledging them',
   };
 }
 
@@ -129,6 +192,7 @@ function healthOf(
     lagSeconds: r?.secondsBehind ?? -1,
     gtidExecuted: p.gtidExecuted,
     semiSync: '',
+    fence: '',
     issues: issuesOf(s, p, source, primary, lagThresholdS),
   };
 }

@@ -283,6 +283,7 @@ test(
         sqlError: '',
         lagSeconds: 3,
         gtidExecuted: 'x:1-5',
+        fence: '',
         semiSync: 'replica',
         issues: ['lags 3 s behind the primary'],
       },

@@ -17,7 +17,12 @@ import type {
 import type { Group, Server } from '../../src/fabric/index.js';
 
 const NOW = 1_000_000;
-const SETTINGS = { detections: 3, observationWindowMs: 1_500, lagThresholdS: 30 };
+const SETTINGS = {
+  detections: 3,
+  observationWindowMs: 1_500,
+  lagThresholdS: 30,
+  failoverWithoutReplicaEvidence: false,
+};
 const P = server('p', '10.0.0.1:3306', 'PRIMARY');
 const S2 = server('s2', '10.0.0.2:3306', 'SECONDARY');
 const S3 = server('s3', '10.0.0.3:3306', 'SECONDARY');
@@ -34,6 +39,8 @@ const replicating = (over: Partial<ReplicaView> = {}): ReplicaView => ({
   lagSeconds: 0,
   ioError: '',
   sqlError: '',
+  receiptAgeMs: 100,
+  heartbeatPeriodMs: 250,
   ...over,
 });
 
@@ -70,6 +77,7 @@ function input(o: {
   voters?: string[];
   cooldownEnds?: Record<string, number>;
   now?: number;
+  waived?: boolean;
 }): JudgeInput {
   const views = o.views ?? healthy();
   const failures = new Map<string, FailureCount>(
@@ -87,16 +95,22 @@ function input(o: {
     ),
     voters: o.voters ?? ['n1', 'n2', 'n3'],
     now: o.now ?? NOW,
-    settings: SETTINGS,
+    settings: { ...SETTINGS, failoverWithoutReplicaEvidence: o.waived ?? false },
     cooldownEnds: new Map(Object.entries(o.cooldownEnds ?? {})),
   };
 }
 
 /** The primary unreachable from the nodes named, reachable from the others. */
 function primaryFailsFor(nodes: string[], views = healthy()): Views {
-  for (const n of nodes) {
-    const v = views[n];
-    if (v !== undefined) v.p = failed();
+  for (const n of nodes) views[n] = { ...views[n], p: failed() };
+  return views;
+}
+
+/** The primary is really gone: the nodes named fail it, and every replica's IO thread reconnects. */
+function primaryDown(nodes: string[], views = healthy()): Views {
+  for (const v of Object.values(primaryFailsFor(nodes, views))) {
+    v.s2 = ok(replicating({ ioRunning: 'Connecting', ioError: 'error reconnecting to master' }));
+    v.s3 = ok(replicating({ ioRunning: 'Connecting', ioError: 'error reconnecting to master' }));
   }
   return views;
 }
@@ -120,14 +134,14 @@ test('detector-judge: a link cut between the leader alone and the primary is not
   assert.equal(d.reason, 'no-agreement');
   assert.equal(d.role, 'primary');
   assert.deepEqual(d.evidence.majority, { voters: 3, needed: 2, failed: 1, windowMs: 1_500 });
-  assert.equal(d.evidence.rule, 'none');
+  assert.equal(d.evidence.rule, 'no-majority');
 });
 
 test('detector-judge: the leader plus one more voter failing is a majority: the primary is dead', () => {
-  const ds = judge(input({ views: primaryFailsFor(['n1', 'n3']), leaderFailures: { p: 3 } }));
+  const ds = judge(input({ views: primaryDown(['n1', 'n3']), leaderFailures: { p: 3 } }));
   const d = only(ds, 'primary-dead');
   assert.deepEqual([d.group, d.server, d.address], ['g1', 'p', P.address]);
-  assert.equal(d.evidence.rule, 'majority');
+  assert.equal(d.evidence.rule, 'majority+replicas');
   const nodes = d.evidence.nodes as { node: string; state: string; ageMs: number | null }[];
   assert.deepEqual(
     nodes.map((n) => [n.node, n.state]),
@@ -157,26 +171,27 @@ test('detector-judge: one follower failing alone is nothing, and neither is the 
   assert.deepEqual(judge(input({ views: primaryFailsFor(['n2']), leaderFailures: { p: 0 } })), []);
 });
 
-test('detector-judge: secondaries that lost the primary confirm it even when the followers are silent', () => {
+test('detector-judge: replicas that lost the primary do not decide alone: the Fabric nodes must agree too', () => {
   const views: Views = {
     n1: {
       p: failed(),
       s2: ok(replicating({ ioRunning: 'Connecting', ioError: 'error reconnecting to master' })),
-      s3: ok(replicating({ ioRunning: 'No' })),
+      s3: ok(replicating({ ioRunning: 'No', ioError: 'error connecting to master' })),
     },
   };
-  const d = only(judge(input({ views, leaderFailures: { p: 3 } })), 'primary-dead');
-  assert.equal(d.evidence.rule, 'secondaries');
+  const d = only(judge(input({ views, leaderFailures: { p: 3 } })), 'unconfirmed');
+  assert.equal(d.reason, 'no-agreement');
   const secondaries = d.evidence.secondaries as {
     server: string;
     ioRunning: string;
+    says: string;
     seenBy: string;
   }[];
   assert.deepEqual(
-    secondaries.map((s) => [s.server, s.ioRunning, s.seenBy]),
+    secondaries.map((x) => [x.server, x.ioRunning, x.says, x.seenBy]),
     [
-      ['s2', 'Connecting', 'n1'],
-      ['s3', 'No', 'n1'],
+      ['s2', 'Connecting', 'lost', 'n1'],
+      ['s3', 'No', 'lost', 'n1'],
     ],
   );
   const nodes = d.evidence.nodes as { node: string; state: string }[];
@@ -186,16 +201,69 @@ test('detector-judge: secondaries that lost the primary confirm it even when the
   );
 });
 
-test('detector-judge: one secondary still replicating from the primary vetoes the replication rule', () => {
-  const views: Views = {
-    n1: {
-      p: failed(),
-      s2: ok(replicating({ ioRunning: 'Connecting' })),
-      s3: ok(replicating({ ioRunning: 'Yes' })),
-    },
-  };
+test('detector-judge: every Fabric node cut from a primary its replicas still receive from: vetoed, no failover', () => {
+  // Issue 18's split brain: 3 of 3 nodes fail their probes, both replicas
+  // are connected and their heartbeats keep arriving.
+  const ds = judge(input({ views: primaryFailsFor(['n1', 'n2', 'n3']), leaderFailures: { p: 9 } }));
+  const d = only(ds, 'unconfirmed');
+  assert.equal(d.reason, 'replica-veto');
+  assert.equal(d.evidence.rule, 'majority, vetoed by a replica');
+  const says = (d.evidence.secondaries as { says: string }[]).map((x) => x.says);
+  assert.deepEqual(says, ['alive', 'alive']);
+});
+
+test('detector-judge: one replica still receiving from the primary vetoes, even when the other lost it', () => {
+  const views = primaryFailsFor(['n1', 'n2', 'n3']);
+  for (const v of Object.values(views)) v.s2 = ok(replicating({ ioRunning: 'Connecting' }));
   const d = only(judge(input({ views, leaderFailures: { p: 5 } })), 'unconfirmed');
-  assert.equal(d.reason, 'no-agreement');
+  assert.equal(d.reason, 'replica-veto');
+});
+
+test('detector-judge: a connected IO thread that received nothing for three heartbeat periods has lost its primary', () => {
+  // A half-open connection (a partition without a reset): Slave_IO_Running
+  // stays Yes until slave_net_timeout, but the heartbeats stop.
+  const silent = (ageMs: number | null, periodMs: number | null = 250): Views => {
+    const views = primaryFailsFor(['n1', 'n2', 'n3']);
+    for (const v of Object.values(views)) {
+      v.s2 = ok(replicating({ receiptAgeMs: ageMs, heartbeatPeriodMs: periodMs }));
+      v.s3 = ok(replicating({ receiptAgeMs: ageMs, heartbeatPeriodMs: periodMs }));
+    }
+    return views;
+  };
+  const dead = only(
+    judge(input({ views: silent(1_501), leaderFailures: { p: 3 } })),
+    'primary-dead',
+  );
+  assert.equal(dead.evidence.rule, 'majority+replicas');
+  // Within the window (1.5 s > 3 × 250 ms) it is still alive.
+  assert.equal(
+    only(judge(input({ views: silent(1_500), leaderFailures: { p: 3 } })), 'unconfirmed').reason,
+    'replica-veto',
+  );
+  // A long heartbeat period (the server default, 30 s) cannot show silence yet.
+  assert.equal(
+    only(judge(input({ views: silent(20_000, 30_000), leaderFailures: { p: 3 } })), 'unconfirmed')
+      .reason,
+    'replica-veto',
+  );
+  // Not yet measured (one probe so far): alive, to be safe.
+  assert.equal(
+    only(judge(input({ views: silent(null), leaderFailures: { p: 3 } })), 'unconfirmed').reason,
+    'replica-veto',
+  );
+});
+
+test('detector-judge: an IO thread stopped without an error says nothing; no replica evidence holds the failover unless waived', () => {
+  const views = primaryFailsFor(['n1', 'n2', 'n3']);
+  for (const v of Object.values(views)) {
+    v.s2 = ok(replicating({ ioRunning: 'No' }));
+    v.s3 = ok(replicating({ ioRunning: 'No' }));
+  }
+  const held = only(judge(input({ views, leaderFailures: { p: 3 } })), 'unconfirmed');
+  assert.equal(held.reason, 'no-replica-evidence');
+  assert.equal(held.evidence.rule, 'majority, no replica evidence');
+  const d = only(judge(input({ views, leaderFailures: { p: 3 }, waived: true })), 'primary-dead');
+  assert.equal(d.evidence.rule, 'majority, no replica evidence (waived)');
 });
 
 test('detector-judge: secondaries replicating from elsewhere, or unreachable, are no evidence (no vacuous truth)', () => {
@@ -206,17 +274,21 @@ test('detector-judge: secondaries replicating from elsewhere, or unreachable, ar
       s3: failed(),
     },
   };
+  primaryFailsFor(['n2', 'n3'], elsewhere);
   const d = only(judge(input({ views: elsewhere, leaderFailures: { p: 3 } })), 'unconfirmed');
+  assert.equal(d.reason, 'no-replica-evidence');
   assert.deepEqual(d.evidence.secondaries, []);
-  const noReplica: Views = { n1: { p: failed(), s2: ok(undefined), s3: ok(undefined) } };
+  const noReplica: Views = primaryFailsFor(['n2', 'n3'], {
+    n1: { p: failed(), s2: ok(undefined), s3: ok(undefined) },
+  });
   assert.equal(
     only(judge(input({ views: noReplica, leaderFailures: { p: 3 } })), 'unconfirmed').reason,
-    'no-agreement',
+    'no-replica-evidence',
   );
 });
 
 test('detector-judge: observations older than the window do not count as failed', () => {
-  const views = primaryFailsFor(['n1']);
+  const views = primaryDown(['n1']);
   (views.n2 as Record<string, Observation>).p = failed(NOW - 1_501);
   (views.n3 as Record<string, Observation>).p = failed(NOW - 5_000);
   const d = only(judge(input({ views, leaderFailures: { p: 3 } })), 'unconfirmed');
@@ -238,15 +310,16 @@ test('detector-judge: stale secondaries are no evidence for the replication rule
       s3: ok(replicating({ ioRunning: 'Connecting' }), NOW - 2_000),
     },
   };
+  primaryFailsFor(['n2', 'n3'], views);
   assert.equal(
     only(judge(input({ views, leaderFailures: { p: 3 } })), 'unconfirmed').reason,
-    'no-agreement',
+    'no-replica-evidence',
   );
 });
 
 test('detector-judge: only voters count, each once; a five-node cluster needs three', () => {
   assert.deepEqual([1, 2, 3, 4, 5].map(majorityOf), [1, 2, 2, 3, 3]);
-  const views = primaryFailsFor(['n1', 'n2']);
+  const views = primaryDown(['n1', 'n2']);
   views.n4 = { p: failed() };
   views.n5 = { p: ok() };
   const five = ['n1', 'n2', 'n3', 'n4', 'n5'];
@@ -260,14 +333,14 @@ test('detector-judge: only voters count, each once; a five-node cluster needs th
 });
 
 test('detector-judge: within the cooldown a dead primary is held back, after it failed over', () => {
-  const views = primaryFailsFor(['n1', 'n2', 'n3']);
+  const views = primaryDown(['n1', 'n2', 'n3']);
   const held = only(
     judge(input({ views, leaderFailures: { p: 3 }, cooldownEnds: { g1: NOW + 1 } })),
     'unconfirmed',
   );
   assert.equal(held.reason, 'cooldown');
   assert.equal(held.evidence.cooldownEndsAt, NOW + 1);
-  assert.equal(held.evidence.rule, 'majority');
+  assert.equal(held.evidence.rule, 'majority+replicas');
   only(
     judge(input({ views, leaderFailures: { p: 3 }, cooldownEnds: { g1: NOW } })),
     'primary-dead',
@@ -381,7 +454,7 @@ test('detector-judge: a group without a primary still has its secondaries judged
 
 test('detector-judge: the evidence is plain JSON that survives a round trip', () => {
   const d = only(
-    judge(input({ views: primaryFailsFor(['n1', 'n2']), leaderFailures: { p: 4 } })),
+    judge(input({ views: primaryDown(['n1', 'n2']), leaderFailures: { p: 4 } })),
     'primary-dead',
   );
   assert.deepEqual(JSON.parse(JSON.stringify(d.evidence)), d.evidence);

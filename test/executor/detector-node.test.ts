@@ -27,6 +27,7 @@ const CONFIG: FailureDetectorConfig = {
   reportErrorWindowS: 60,
   reportErrorThreshold: 3,
   reportErrorClients: 2,
+  failoverWithoutReplicaEvidence: false,
 };
 const P = { uuid: 'p', address: '10.0.0.1:3306' };
 const S2 = { uuid: 's2', address: '10.0.0.2:3306' };
@@ -41,6 +42,10 @@ class FakeLinks {
   readonly readOnly = new Map<string, boolean>();
   readonly replica = new Map<string, Partial<ReplicaStatus> | null>();
   probes = 0;
+  /** Heartbeats each replica received so far: rising while its source lives (see sourceAlive). */
+  readonly #beats = new Map<string, number>();
+  /** Whether the primary still sends to its replicas (a cut between Fabric and a live primary). */
+  sourceAlive = true;
   readonly fenced: string[] = [];
 
   server(address: string): ServerHandle {
@@ -53,6 +58,12 @@ class FakeLinks {
         return Promise.resolve();
       },
     } as unknown as ServerHandle;
+  }
+
+  #beat(address: string): number {
+    const n = (this.#beats.get(address) ?? 0) + (this.sourceAlive ? 1 : 0);
+    this.#beats.set(address, n);
+    return n;
   }
 
   #probe(address: string): Promise<ServerProbe> {
@@ -79,6 +90,9 @@ class FakeLinks {
             sqlError: '',
             secondsBehind: 0,
             receivedGtids: '',
+            receivedHeartbeats: this.#beat(address),
+            heartbeatPeriodMs: 250,
+            readPosition: 'bin.000001:4',
             ...r,
           };
     return Promise.resolve({
@@ -212,6 +226,16 @@ function cut(h: Harness, nodes: readonly string[], address: string, b: Behaviour
   for (const n of nodes) h.link(n).behaviour.set(address, b);
 }
 
+/** The primary really dies: every node loses it, and its replicas' IO threads start reconnecting. */
+function primaryDies(h: Harness): void {
+  cut(h, NODES, P.address);
+  for (const n of NODES) {
+    h.link(n).sourceAlive = false;
+    for (const s of [S2, S3])
+      h.link(n).replica.set(s.address, { ioRunning: 'Connecting', ioError: 'error reconnecting' });
+  }
+}
+
 test('detector: a link cut between the leader alone and a healthy primary never fails it over', async () => {
   const h = new Harness();
   cut(h, ['n1'], P.address);
@@ -230,7 +254,7 @@ test('detector: a link cut between the leader alone and a healthy primary never 
 
 test('detector: a primary dead for a majority is failed over once, with the evidence in the arguments', async () => {
   const h = new Harness();
-  cut(h, NODES, P.address);
+  primaryDies(h);
   await h.rounds(2);
   assert.equal(h.submitted.length, 0, 'fewer than `detections` failures decide nothing');
   await h.rounds(5);
@@ -267,7 +291,7 @@ test('detector: report-failure on a healthy primary answers REACHABLE and submit
 
 test('detector: report-failure makes every node probe at once; the round needs the leader’s detections', async () => {
   const h = new Harness();
-  cut(h, NODES, P.address);
+  primaryDies(h);
   const first = await h.node('n1').reportFailure({ server: 'p', reporter: 'app', error: '' });
   assert.equal(first.verdict, 'SUSPECTED');
   assert.match(first.detail, /1 of 3 consecutive failures/);
@@ -299,7 +323,7 @@ test('detector: within the cooldown after an automatic failover a dead primary i
     ),
   );
   commitSteps(h.model, 'f1', h.clock);
-  cut(h, NODES, P.address);
+  primaryDies(h);
   await h.rounds(5);
   assert.deepEqual(h.failovers(), []);
   const round = await h.node('n1').reportFailure({ server: 'p', reporter: 'app', error: '' });
@@ -410,11 +434,10 @@ test('detector: a lagging or stopped secondary is published, then committed afte
 });
 
 /** Runs every step of procedure `id` to DONE at `at`. */
-function commitSteps(model: FabricModel, id: string, at: number): void {
+function commitSteps(model: FabricModel, id: string, at: number, effects: Effect[] = []): void {
   const p = model.procedure(id);
   assert.ok(p);
   ok(model.apply({ type: 'step-start', procedureId: id, step: p.current, term: 1, at }));
-  const effects: Effect[] = [];
   ok(
     model.apply({
       type: 'step-done',
@@ -441,4 +464,57 @@ test('detector: replicas that lost a failing primary are left to the failover, n
     h.submitted.map((s) => s.name),
     ['group.failover'],
   );
+});
+
+test('detector: every node cut from a primary its replicas still receive from: vetoed, recorded once, cleared when Fabric reaches it again', async () => {
+  const h = new Harness();
+  cut(h, NODES, P.address);
+  await h.rounds(8);
+  assert.deepEqual(h.failovers(), [], 'no failover: the replicas still receive from the primary');
+  const recorded = h.submitted.filter((x) => x.name === 'server.set-reachability');
+  assert.equal(recorded.length, 1);
+  const args = recorded[0]?.args as {
+    reachability: string;
+    evidence: { rule: string; secondaries: { says: string }[] };
+  };
+  assert.equal(args.reachability, 'REPLICAS_ONLY');
+  assert.equal(args.evidence.rule, 'majority, vetoed by a replica');
+  assert.deepEqual(
+    args.evidence.secondaries.map((x) => x.says),
+    ['alive', 'alive'],
+  );
+  const round = await h.node('n1').reportFailure({ server: 'p', reporter: 'app', error: '' });
+  assert.equal(round.verdict, 'SUSPECTED');
+  // The procedure runs: the model now says REPLICAS_ONLY.
+  const id = h.model.procedureIdForRequest(recorded[0]?.requestId ?? '') ?? '';
+  commitSteps(h.model, id, h.clock, [
+    { type: 'server-set-reachability', uuid: P.uuid, reachability: 'REPLICAS_ONLY' },
+  ]);
+  assert.equal(h.model.server(P.uuid)?.reachability, 'REPLICAS_ONLY');
+  await h.rounds(3);
+  assert.equal(h.submitted.filter((x) => x.name === 'server.set-reachability').length, 1);
+  // The links return: one procedure sets it back.
+  for (const n of NODES) h.link(n).behaviour.delete(P.address);
+  await h.rounds(2);
+  const back = h.submitted.filter((x) => x.name === 'server.set-reachability').slice(1);
+  assert.deepEqual(
+    back.map((x) => (x.args as { reachability: string }).reachability),
+    ['REACHABLE'],
+  );
+  assert.deepEqual(h.failovers(), []);
+});
+
+test('detector: replicas whose heartbeats stop while their IO thread says Yes have lost the primary', async () => {
+  const h = new Harness();
+  cut(h, NODES, P.address);
+  for (const n of NODES) h.link(n).sourceAlive = false;
+  await h.rounds(4);
+  // First vetoed (one probe of each replica cannot measure silence yet) …
+  const veto = h.submitted.find((x) => x.name === 'server.set-reachability');
+  assert.ok(veto !== undefined);
+  commitSteps(h.model, h.model.procedureIdForRequest(veto.requestId) ?? '', h.clock);
+  assert.deepEqual(h.failovers(), []);
+  // … then dead, once the silence outlasts three heartbeat periods and the window.
+  await h.rounds(8);
+  assert.equal(h.failovers().length, 1);
 });

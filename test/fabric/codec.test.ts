@@ -39,6 +39,7 @@ const EVERY_EFFECT: Effect[] = [
   { type: 'server-set-weight', uuid: 'u', weight: 0.5 },
   { type: 'server-set-address', uuid: 'u', address: 'h:2' },
   { type: 'server-set-replication', uuid: 'u', state: 'LAGGING' },
+  { type: 'server-set-reachability', uuid: 'u', reachability: 'REPLICAS_ONLY' },
   { type: 'server-promote', uuid: 'u' },
   { type: 'server-demote', uuid: 'u' },
   { type: 'server-mark-faulty', uuid: 'u' },

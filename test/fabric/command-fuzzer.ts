@@ -7,6 +7,7 @@
 import {
   EFFECT_TYPES,
   REPLICATION_STATES,
+  REACHABILITIES,
   SERVER_MODES,
   SERVER_STATUSES,
   SHARD_MAP_TYPES,
@@ -211,6 +212,8 @@ export class CommandFuzzer {
         return { type, uuid, address: `h${this.#rng.int(14)}:3306` };
       case 'server-set-replication':
         return { type, uuid, state: this.#pick(REPLICATION_STATES) };
+      case 'server-set-reachability':
+        return { type, uuid, reachability: this.#pick(REACHABILITIES) };
       case 'shard-map-create':
         return { type, mapId, mapType: this.#pick(SHARD_MAP_TYPES), globalGroupId: groupId };
       case 'shard-map-remove':

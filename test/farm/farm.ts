@@ -24,6 +24,11 @@ export interface FarmOptions extends FleetOptions {
   readonly logLevel?: string;
   /** Raw TOML for every node's cluster file, e.g. '[failure_detector]\nfailover_cooldown_s = 0'. */
   readonly extraToml?: string;
+  /**
+   * More raw TOML, computed once the fleet runs and appended after extraToml:
+   * settings that name things started in front of its servers (proxies).
+   */
+  readonly extraTomlFor?: (fleet: Fleet) => Promise<string>;
 }
 
 export interface Farm {
@@ -49,9 +54,13 @@ export async function startFarm(t: CleanupScope, o: FarmOptions = {}): Promise<F
     FABRIC_TEST_REPL_PW: fleet.accounts.replication.password,
     ...(o.stepPauseMs === undefined ? {} : { FABRIC_TEST_STEP_PAUSE_MS: String(o.stepPauseMs) }),
   };
+  const extraToml =
+    o.extraTomlFor === undefined
+      ? o.extraToml
+      : [o.extraToml ?? '', await o.extraTomlFor(fleet)].join('\n');
   const cluster = await TestCluster.start(3, {
     ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
-    ...(o.extraToml === undefined ? {} : { extraToml: o.extraToml }),
+    ...(extraToml === undefined ? {} : { extraToml }),
     servers: {
       user: fleet.accounts.admin.user,
       passwordEnv: 'FABRIC_TEST_ADMIN_PW',

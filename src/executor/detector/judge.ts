@@ -1,15 +1,15 @@
 import type { Group, Server } from '../../fabric/index.js';
 import { replicationStates } from './replication.js';
-import type { Decision, Evidence, JudgeInput } from './types.js';
+import type { Decision, Evidence, JudgeInput, Unconfirmed } from './types.js';
 import {
   majorityOf,
   nodeViews,
-  secondariesLost,
+  replicaVerdict,
   secondarySights,
   sightJson,
   viewJson,
 } from './views.js';
-import type { NodeView, SecondarySight } from './views.js';
+import type { NodeView, ReplicaVerdict, SecondarySight } from './views.js';
 
 /**
  * The failure detector's verdicts for one round, on the leader
@@ -18,8 +18,12 @@ import type { NodeView, SecondarySight } from './views.js';
  * between that process and a healthy primary was a failover. Here the
  * leader's own run of failures is necessary, never sufficient: a majority
  * of the voting Fabric nodes must have seen the server fail within the
- * observation window, or, for a primary, every reachable secondary
- * replicating from it must have lost its IO thread too.
+ * observation window, and, for a primary, the replicas must agree too: no
+ * reachable replica may still receive from it (a veto: Fabric is cut from
+ * a live primary, as Orchestrator's holistic detection also assumes) and
+ * at least one must have lost it (unless the operator waived that for
+ * groups whose replicas cannot say). The table in README, "Failure
+ * detection", lists every combination.
  *
  * Pure: the caller passes the time, the farm and every view in; the same
  * input gives the same decisions, in a fixed order (groups by id, servers
@@ -66,9 +70,10 @@ function judgeServer(
   const failed = views.filter((v) => v.state === 'failed').length;
   const majority = failed >= majorityOf(input.voters.length);
   const sights = isPrimary ? secondarySights(input, members, s) : [];
-  const lost = secondariesLost(sights);
+  const replicas = replicaVerdict(sights);
   const ref = { group: g.id, server: s.uuid, address: s.address };
   const role = isPrimary ? 'primary' : 'secondary';
+  const waived = input.settings.failoverWithoutReplicaEvidence;
   const evidence = evidenceOf(input, {
     ...ref,
     role,
@@ -76,12 +81,21 @@ function judgeServer(
     views,
     failed,
     majority,
-    lost,
+    replicas,
+    waived,
     sights,
   });
-  if (!majority && !lost)
-    return { kind: 'unconfirmed', ...ref, role, reason: 'no-agreement', evidence };
+  const unconfirmed = (reason: Unconfirmed['reason']): Unconfirmed => ({
+    kind: 'unconfirmed',
+    ...ref,
+    role,
+    reason,
+    evidence,
+  });
+  if (!majority) return unconfirmed('no-agreement');
   if (!isPrimary) return { kind: 'secondary-dead', ...ref, evidence };
+  if (replicas.alive) return unconfirmed('replica-veto');
+  if (!replicas.lost && !waived) return unconfirmed('no-replica-evidence');
   const cooldownEnd = input.cooldownEnds.get(g.id) ?? 0;
   if (input.now < cooldownEnd)
     return {
@@ -114,14 +128,19 @@ interface Finding {
   readonly views: readonly NodeView[];
   readonly failed: number;
   readonly majority: boolean;
-  readonly lost: boolean;
+  readonly replicas: ReplicaVerdict;
+  /** [failure_detector] failover_without_replica_evidence. */
+  readonly waived: boolean;
   readonly sights: readonly SecondarySight[];
 }
 
+/** Which views agreed, as README's table names the rows. */
 function ruleOf(f: Finding): string {
-  if (f.majority && f.lost) return 'majority+secondaries';
-  if (f.majority) return 'majority';
-  return f.lost ? 'secondaries' : 'none';
+  if (!f.majority) return 'no-majority';
+  if (f.role === 'secondary') return 'majority';
+  if (f.replicas.alive) return 'majority, vetoed by a replica';
+  if (f.replicas.lost) return 'majority+replicas';
+  return f.waived ? 'majority, no replica evidence (waived)' : 'majority, no replica evidence';
 }
 
 function evidenceOf(input: JudgeInput, f: Finding): Evidence {

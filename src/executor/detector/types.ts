@@ -13,6 +13,15 @@ export interface ReplicaView {
   readonly lagSeconds: number | null;
   readonly ioError: string;
   readonly sqlError: string;
+  /**
+   * How long the observing node has seen this replica receive nothing from
+   * its source (neither an event nor a heartbeat: Slave_received_heartbeats
+   * and the read position both unchanged across its probes), a lower bound;
+   * null before the node has two probes to compare.
+   */
+  readonly receiptAgeMs: number | null;
+  /** Slave_heartbeat_period in ms; null when unknown. */
+  readonly heartbeatPeriodMs: number | null;
 }
 
 /**
@@ -59,6 +68,14 @@ export interface JudgeSettings {
   readonly observationWindowMs: number;
   /** A secondary lagging more than this is reported. */
   readonly lagThresholdS: number;
+  /**
+   * Fail a primary over on the Fabric nodes' agreement alone when no
+   * reachable replica can say anything about it (none replicates from it,
+   * or every IO thread was stopped by hand). Off by default: without a
+   * replica's word, a cut between Fabric and a live primary looks the same
+   * as a dead primary.
+   */
+  readonly failoverWithoutReplicaEvidence: boolean;
 }
 
 /** The replicated farm as the leader applied it. */
@@ -108,15 +125,27 @@ export interface SecondaryDead extends ServerRef {
 
 /**
  * The leader cannot reach a server but is not allowed to act: the other
- * views disagree ('no-agreement'), or the group failed over automatically
- * too recently ('cooldown'). Logged, and answered to report-failure.
+ * views disagree ('no-agreement'); a replica still receives from the
+ * primary ('replica-veto': the primary is alive, only Fabric's links to it
+ * are cut); no replica can say ('no-replica-evidence', unless
+ * [failure_detector] failover_without_replica_evidence); or the group
+ * failed over automatically too recently ('cooldown'). Logged, answered to
+ * report-failure; a veto is also recorded in the history and the topology.
  */
 export interface Unconfirmed extends ServerRef {
   readonly kind: 'unconfirmed';
   readonly role: 'primary' | 'secondary';
-  readonly reason: 'no-agreement' | 'cooldown';
+  readonly reason: UnconfirmedReason;
   readonly evidence: Evidence;
 }
+
+export const UNCONFIRMED_REASONS = [
+  'no-agreement',
+  'replica-veto',
+  'no-replica-evidence',
+  'cooldown',
+] as const;
+export type UnconfirmedReason = (typeof UNCONFIRMED_REASONS)[number];
 
 /** Advisory: a reachable secondary whose replication is stopped or too far behind. */
 export interface ReplicationIssue extends ServerRef {

@@ -1,6 +1,6 @@
 import type { Server } from '../../fabric/index.js';
 import type { JsonValue } from '../../fabric/index.js';
-import type { JudgeInput, Observation } from './types.js';
+import type { JudgeInput, Observation, ReplicaView } from './types.js';
 
 /** One voter's view of one server at judgement time. */
 export interface NodeView {
@@ -15,12 +15,25 @@ export interface NodeView {
   readonly error: string;
 }
 
+/**
+ * What a replica's replication says about its source: 'alive' (its IO
+ * thread is connected and received an event or heartbeat recently: proof
+ * of life), 'lost' (reconnecting, failing, or connected but silent for
+ * several heartbeat periods: a half-open connection), 'silent' (its IO
+ * thread was stopped without an error: it says nothing).
+ */
+export type ReplicaWord = 'alive' | 'lost' | 'silent';
+
 /** What a secondary's replication said about the primary it replicates from. */
 export interface SecondarySight {
   readonly server: string;
   readonly address: string;
   readonly ioRunning: string;
   readonly ioError: string;
+  readonly receiptAgeMs: number | null;
+  readonly heartbeatPeriodMs: number | null;
+  readonly says: ReplicaWord;
+  readonly why: string;
   readonly seenBy: string;
   readonly at: number;
 }
@@ -79,11 +92,15 @@ export function secondarySights(
     const seen = freshestAnswer(input, s.uuid);
     const replica = seen?.observation.replica;
     if (seen === undefined || replica?.source !== primary.address) continue;
+    const word = replicaWord(replica, input.settings.observationWindowMs);
     out.push({
       server: s.uuid,
       address: s.address,
       ioRunning: replica.ioRunning,
       ioError: replica.ioError,
+      receiptAgeMs: replica.receiptAgeMs,
+      heartbeatPeriodMs: replica.heartbeatPeriodMs,
+      ...word,
       seenBy: seen.node,
       at: seen.observation.at,
     });
@@ -92,12 +109,52 @@ export function secondarySights(
 }
 
 /**
- * True when the secondaries independently lost the primary: at least one
- * reachable secondary replicates from it, and none of them has its IO
- * thread running. Vacuous truth (no such secondary) is no evidence.
+ * Judges one replica's word about its source. A connected IO thread is
+ * proof of life only while something arrives: with MASTER_HEARTBEAT_PERIOD
+ * an idle source still sends a heartbeat each period (MariaDB manual,
+ * CHANGE MASTER TO), so three periods of silence (or the observation
+ * window, if longer) mean a half-open connection, which the IO thread
+ * itself would only notice after slave_net_timeout (60 s). An unknown
+ * receipt age (one probe so far) counts as alive: holding a failover back
+ * for one round is cheap, two writable primaries are not.
  */
-export function secondariesLost(sights: readonly SecondarySight[]): boolean {
-  return sights.length > 0 && sights.every((s) => s.ioRunning !== 'Yes');
+export function replicaWord(
+  r: ReplicaView,
+  windowMs: number,
+): { readonly says: ReplicaWord; readonly why: string } {
+  if (r.ioRunning === 'Yes') {
+    const period = r.heartbeatPeriodMs;
+    const limit = period === null || period <= 0 ? Infinity : Math.max(3 * period, windowMs);
+    if (r.receiptAgeMs === null || r.receiptAgeMs <= limit)
+      return {
+        says: 'alive',
+        why:
+          r.receiptAgeMs === null
+            ? 'IO thread connected (receipt not yet measured)'
+            : `IO thread connected, received within ${r.receiptAgeMs} ms`,
+      };
+    return {
+      says: 'lost',
+      why: `IO thread connected but nothing received for ${r.receiptAgeMs} ms (heartbeat every ${period} ms)`,
+    };
+  }
+  if (r.ioRunning === 'Connecting')
+    return { says: 'lost', why: `IO thread reconnecting${r.ioError ? `: ${r.ioError}` : ''}` };
+  if (r.ioError !== '') return { says: 'lost', why: `IO thread stopped: ${r.ioError}` };
+  return { says: 'silent', why: 'IO thread stopped without an error (says nothing)' };
+}
+
+/** What the replicas together say about their primary. */
+export interface ReplicaVerdict {
+  /** At least one replica still receives from it. */
+  readonly alive: boolean;
+  /** At least one replica lost it and none receives from it. */
+  readonly lost: boolean;
+}
+
+export function replicaVerdict(sights: readonly SecondarySight[]): ReplicaVerdict {
+  const alive = sights.some((s) => s.says === 'alive');
+  return { alive, lost: !alive && sights.some((s) => s.says === 'lost') };
 }
 
 export function viewJson(v: NodeView, now: number): JsonValue {

@@ -8,7 +8,7 @@ import type { Args } from './args.js';
 import { chooseCandidate } from './candidate.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needMember } from './lookup.js';
-import { plannedOutput, promotionSteps } from './promotion-steps.js';
+import { frozenOf, plannedOutput, promotionSteps } from './promotion-steps.js';
 
 interface FailoverArgs {
   readonly group: string;
@@ -45,13 +45,19 @@ export function failoverCooldownEnd(model: FabricModel, group: string, cooldownM
   return end;
 }
 
+/** How long freezing one replica (STOP SLAVE IO_THREAD) may take before it counts as unfrozen. */
+const FREEZE_TIMEOUT_MS = 2_000;
+
 /**
  * group.failover: the primary is dead (the failure detector's agreed
- * verdict, or an operator's): mark it FAULTY, choose the reachable
- * SECONDARY with every other's transactions, let it apply its relay log,
- * make it the writable primary, repoint the others, publish the epoch.
- * The dead primary cannot be fenced; when it returns the detector makes it
- * read-only and it stays FAULTY until `server set-status SPARE` rejoins it.
+ * verdict, or an operator's): mark it FAULTY; fence it the way [ha] fence
+ * says (it may be alive and only cut from Fabric); freeze every reachable
+ * replica's IO thread, so none applies another transaction from it; choose
+ * the frozen SECONDARY that will have every other's transactions; let it
+ * apply its relay log; make it the writable primary; repoint the others
+ * (one that could not be frozen only if it has not diverged); publish the
+ * epoch. When the old primary returns the detector makes it read-only and
+ * it stays FAULTY until `server set-status SPARE` rejoins it.
  */
 export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   const { model, servers } = deps;
@@ -103,18 +109,119 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     return withTimeout(query, timeoutMs, () => false);
   }
 
+  /**
+   * Makes sure the old primary takes no more writes before another is
+   * promoted. Fabric cannot reach it (that is why it was declared dead),
+   * so with fence = 'none' nothing can: a primary only cut from Fabric,
+   * still reached by clients, keeps acknowledging writes that the new
+   * primary never gets (README, "Fencing").
+   */
+  async function fenceOld(ctx: StepContext): Promise<StepResult> {
+    const p = parse(ctx.args);
+    const s = model.server(p.server);
+    const address = s?.address ?? p.server;
+    const { fencer } = deps;
+    if (fencer.mode === 'none')
+      return {
+        output: {
+          fence: 'none',
+          risk: 'nothing stops the old primary from taking writes if clients still reach it',
+        },
+        effects: [],
+      };
+    if (fencer.mode === 'semi-sync')
+      return {
+        output: {
+          fence: 'semi-sync',
+          how: 'a semi-sync primary cut from its replicas blocks its commits (no asynchronous fallback)',
+        },
+        effects: [],
+      };
+    try {
+      const said = await fencer.fence({ group: p.group, uuid: p.server, address }, ctx.signal);
+      return { output: { fence: 'command', server: address, output: said }, effects: [] };
+    } catch (e) {
+      if (ctx.signal.aborted) throw e;
+      throw new PermanentStepError(
+        'FENCE_FAILED',
+        `the fence command for the old primary ${address} failed: ${(e as Error).message}; nothing was promoted. Fence it by hand, then promote a secondary (fabric group promote ${p.group})`,
+        { cause: e },
+      );
+    }
+  }
+
+  /**
+   * Stops the IO thread of every reachable replica (SQL threads go on
+   * applying what they received). From here no replica receives another
+   * transaction from the old primary, so the choice below is final: the
+   * candidate that will have every other's transactions keeps that lead,
+   * and no other replica can diverge from it — even if the old primary is
+   * alive and still writing.
+   */
+  async function freeze(ctx: StepContext): Promise<StepResult> {
+    const p = parse(ctx.args);
+    const replicas = model
+      .servers({ groupId: p.group })
+      .filter((s) => s.status === 'SECONDARY' || s.status === 'SPARE');
+    const results = await Promise.all(
+      replicas.map(async (s) => {
+        const op = servers
+          .server(s.address, s.uuid)
+          .stopReceiving()
+          .then(
+            () => '',
+            (e: unknown) => (e as Error).message,
+          );
+        const error = await withTimeout(
+          op,
+          FREEZE_TIMEOUT_MS,
+          () => `no answer within ${FREEZE_TIMEOUT_MS} ms`,
+        );
+        return { uuid: s.uuid, address: s.address, error };
+      }),
+    );
+    return {
+      output: {
+        frozen: results
+          .filter((r) => r.error === '')
+          .map(({ uuid, address }) => ({ uuid, address })),
+        notFrozen: results.filter((r) => r.error !== ''),
+      },
+      effects: [],
+    };
+  }
+
+  /** A failover that stops before promoting gives the frozen replicas their IO threads back. */
+  async function thaw(frozen: ReadonlySet<string>): Promise<void> {
+    await Promise.all(
+      [...frozen].map(async (uuid) => {
+        const s = model.server(uuid);
+        if (s !== undefined)
+          await servers
+            .server(s.address, s.uuid)
+            .startReceiving()
+            .catch(() => undefined);
+      }),
+    );
+  }
+
   async function choose(ctx: StepContext): Promise<StepResult> {
     const p = parse(ctx.args);
     const old = ctx.outputs['mark-faulty'] as { faulty: string };
-    const pool = model.servers({ groupId: p.group, status: 'SECONDARY' });
+    const frozen = frozenOf(ctx) ?? new Set<string>();
+    const pool = model
+      .servers({ groupId: p.group, status: 'SECONDARY' })
+      .filter((s) => frozen.has(s.uuid));
     const views = await Promise.all(pool.map((s) => view(s)));
     const choice = chooseCandidate({ candidates: views, force: false });
     const c = pool.find((s) => s.uuid === choice.chosen?.uuid);
-    if (c === undefined)
+    if (c === undefined) {
+      await thaw(frozen);
       throw new PermanentStepError(
         'NO_CANDIDATE',
-        `group ${p.group} lost its primary ${old.faulty} and no SECONDARY can take over: ${choice.considered.map((x) => `${x.address}: ${x.reason}`).join('; ') || 'it has none'}; promote one by hand (fabric group promote --server … --force)`,
+        `group ${p.group} lost its primary ${old.faulty} and no SECONDARY can take over: ${choice.considered.map((x) => `${x.address}: ${x.reason}`).join('; ') || 'none could be frozen (unreachable)'}; promote one by hand (fabric group promote --server … --force)`,
       );
+    }
     return plannedOutput(
       {
         mode: 'failover',
@@ -135,6 +242,8 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     },
     steps: [
       { name: 'mark-faulty', run: markFaulty },
+      { name: 'fence-old-primary', run: fenceOld },
+      { name: 'freeze-replicas', run: freeze },
       { name: 'choose-candidate', run: choose },
       ...afterChoice,
     ],

@@ -2,10 +2,11 @@ import type { Effect, JsonValue } from '../../fabric/index.js';
 import {
   MODES_BY_STATUS,
   REPLICATION_STATES,
+  REACHABILITIES,
   SERVER_MODES,
   groupLockKey,
 } from '../../fabric/index.js';
-import type { ReplicationState, ServerMode } from '../../fabric/index.js';
+import type { Reachability, ReplicationState, ServerMode } from '../../fabric/index.js';
 import type { ProcedureDefinition } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId, oneOf, serverRef, text, weight } from './args.js';
@@ -140,6 +141,27 @@ export function serverMetadataProcedures(deps: FarmDeps): ProcedureDefinition[] 
       },
       effects: (p) => [
         { type: 'server-set-replication', uuid: needServer(model, p.server).uuid, state: p.state },
+      ],
+    }),
+    metadataProcedure({
+      // Submitted by the failure detector: every Fabric node lost the server
+      // while its replicas still receive from it (the failover it vetoed, with
+      // the evidence in the arguments), or Fabric reaches it again.
+      name: 'server.set-reachability',
+      parse: (a) => ({
+        server: serverRef(a),
+        reachability: oneOf<Reachability>(a, 'reachability', REACHABILITIES),
+      }),
+      lockKey,
+      admit: (p) => {
+        needServer(model, p.server);
+      },
+      effects: (p) => [
+        {
+          type: 'server-set-reachability',
+          uuid: needServer(model, p.server).uuid,
+          reachability: p.reachability,
+        },
       ],
     }),
     metadataProcedure({

@@ -4,8 +4,10 @@ import type { StepContext, StepDefinition, StepResult } from '../procedure-defin
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId } from './args.js';
 import type { CandidateView } from './candidate.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from './farm-deps.js';
 import type { FarmDeps } from './farm-deps.js';
-import { replicaSource } from '../../mysql/index.js';
+import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
+import type { ServerHandle } from '../../mysql/index.js';
 import { ensureReplicating } from './replication-steps.js';
 
 /** What choose-candidate decided; every later step works from it, never from a new probe. */
@@ -16,6 +18,15 @@ export interface Plan {
   /** The old primary was unreachable and the operator forced a failover: it becomes FAULTY. */
   readonly markOldFaulty: boolean;
   readonly updateOnly: boolean;
+}
+
+/**
+ * A failover's freeze-replicas output: the uuids whose IO thread it
+ * stopped. Undefined for a switchover (its old primary was fenced instead).
+ */
+export function frozenOf(ctx: StepContext): ReadonlySet<string> | undefined {
+  const out = ctx.outputs['freeze-replicas'] as { frozen?: { uuid: string }[] } | undefined;
+  return out?.frozen === undefined ? undefined : new Set(out.frozen.map((f) => f.uuid));
 }
 
 /** The plan choose-candidate committed; every later step follows it. */
@@ -50,6 +61,7 @@ export function promotionSteps(deps: FarmDeps) {
         probe: {
           engine: pr.info.engine,
           gtidExecuted: pr.gtidExecuted,
+          gtidReceived: pr.replica?.receivedGtids ?? '',
           gtidHistory: history,
           source: replicaSource(pr.replica),
           ioRunning: pr.replica?.ioRunning ?? 'No',
@@ -134,6 +146,10 @@ export function promotionSteps(deps: FarmDeps) {
       // replicas' acknowledgements in turn, or the guarantee ends here.
       semiSync = (await h.semiSync()).replica;
       if (semiSync) await h.setSemiSyncSource(true);
+      // fence = semi-sync: the new primary must block, not fall back to
+      // asynchronous replication, when it loses its replicas.
+      if (semiSync && deps.fencer.mode === 'semi-sync')
+        await h.setSemiSyncTimeout(LOSSLESS_SEMI_SYNC_TIMEOUT_MS);
       await h.resetReplica();
       await h.setReadOnly(false);
     }
@@ -156,10 +172,16 @@ export function promotionSteps(deps: FarmDeps) {
     const others = model
       .servers({ groupId: groupId(asArgs(ctx.args)) })
       .filter((s) => s.uuid !== plan.candidate.uuid && s.status !== 'FAULTY');
+    const frozen = frozenOf(ctx);
     const results = await Promise.all(
       others.map(async (s) => {
         try {
           const h = handle(s);
+          const diverged =
+            frozen === undefined || frozen.has(s.uuid)
+              ? ''
+              : await divergence(h, handle(plan.candidate));
+          if (diverged !== '') return { address: s.address, result: `not repointed: ${diverged}` };
           await h.setReadOnly(true);
           if ((await h.semiSync()).source) await h.setSemiSyncSource(false);
           const changed = await ensureReplicating(h, plan.candidate.address);
@@ -170,6 +192,25 @@ export function promotionSteps(deps: FarmDeps) {
       }),
     );
     return { output: { servers: results }, effects: [] };
+  }
+
+  /**
+   * A replica the failover could not freeze kept receiving from the old
+   * primary, perhaps past what the new one has: it follows the new primary
+   * only if the new primary's history contains its own; otherwise
+   * repointing would fail with 1236 (or worse, silently skip), and it
+   * waits for an operator's rebuild ('health' names it).
+   */
+  async function divergence(h: ServerHandle, primary: ServerHandle): Promise<string> {
+    const [mine, theirs, info] = await Promise.all([
+      h.gtidHistory(),
+      primary.gtidHistory(),
+      primary.info(),
+    ]);
+    const c = compareGtidHistories(info.engine, theirs, mine);
+    return c.aIncludesB
+      ? ''
+      : `it was not frozen and holds transactions the new primary lacks (${compareGtidHistories(info.engine, mine, theirs).aMinusB}); rebuild it`;
   }
 
   /** One more epoch once the replicas follow the new primary, so readers of secondaries re-read. */

@@ -10,6 +10,8 @@ export interface ReplicaObservation {
   'lag_seconds'?: (number | string | Long);
   'io_error'?: (string);
   'sql_error'?: (string);
+  'receipt_age_ms'?: (number | string | Long);
+  'heartbeat_period_ms'?: (number | string | Long);
 }
 
 export interface ReplicaObservation__Output {
@@ -19,4 +21,6 @@ export interface ReplicaObservation__Output {
   'lag_seconds': (number);
   'io_error': (string);
   'sql_error': (string);
+  'receipt_age_ms': (number);
+  'heartbeat_period_ms': (number);
 }

@@ -23,6 +23,7 @@ export interface ServerHealth {
   'gtid_executed'?: (string);
   'issues'?: (string)[];
   'semi_sync'?: (string);
+  'fence'?: (string);
 }
 
 export interface ServerHealth__Output {
@@ -43,4 +44,5 @@ export interface ServerHealth__Output {
   'gtid_executed': (string);
   'issues': (string)[];
   'semi_sync': (string);
+  'fence': (string);
 }
