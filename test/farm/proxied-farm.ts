@@ -42,6 +42,9 @@ export interface ProxiedServer {
   readonly app: TcpProxy;
 }
 
+/** [ha] fence for the farm's nodes. */
+export type FenceSetting = 'none' | 'command' | 'semi-sync';
+
 /** One request the fence fixture made, with what Fabric passed it. */
 export interface FenceCall {
   readonly at: number;
@@ -53,7 +56,7 @@ export interface FenceCall {
 
 export interface ProxiedFarmOptions extends Omit<FarmOptions, 'extraTomlFor'> {
   /** [ha] fence: "command" runs the fixture that cuts the server's app proxy. */
-  readonly fence?: 'none' | 'command';
+  readonly fence?: FenceSetting;
 }
 
 export interface ProxiedFarm {
@@ -129,15 +132,15 @@ async function proxyFleet(t: CleanupScope, fleet: Fleet): Promise<ProxiedServer[
 
 function clusterToml(
   servers: readonly ProxiedServer[],
-  fence: 'none' | 'command',
+  fence: FenceSetting,
   control: string,
 ): string {
   // JSON strings are valid TOML basic strings.
   const q = (x: string): string => JSON.stringify(x);
   const endpoints = servers.map((s) => `${q(s.address)} = ${q(s.replication.address)}`);
   const ha =
-    fence === 'none'
-      ? 'fence = "none"'
+    fence !== 'command'
+      ? `fence = ${q(fence)}`
       : [
           'fence = "command"',
           `fence_command = [${[process.execPath, FENCE_FIXTURE, control].map(q).join(', ')}]`,

@@ -18,12 +18,19 @@ import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import { sleep } from '../cluster/cluster.js';
-import { APP_DATABASE } from '../mysql/fleet.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../../src/executor/farm/index.js';
+import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
 import { idsOn, primaryAddress, waitForRows, withConnection } from './farm.js';
 import type { Farm } from './farm.js';
 import { failoverOf } from './procedure-watch.js';
 import { setUpProxiedGroup, startProxiedFarm, startProxiedLoad } from './proxied-farm.js';
-import type { AppWriter, Landed, ProxiedFarm, ProxiedServer } from './proxied-farm.js';
+import type {
+  AppWriter,
+  FenceSetting,
+  Landed,
+  ProxiedFarm,
+  ProxiedServer,
+} from './proxied-farm.js';
 
 /** Lets a test see a failover right after the group's first one; the cooldown has its own test. */
 const NO_COOLDOWN = '[failure_detector]\nfailover_cooldown_s = 0';
@@ -44,7 +51,7 @@ async function until(
   }
 }
 
-async function proxiedGroup(t: TestContext, fence: 'none' | 'command'): Promise<ProxiedFarm> {
+async function proxiedGroup(t: TestContext, fence: FenceSetting): Promise<ProxiedFarm> {
   const started = performance.now();
   const pf = await startProxiedFarm(t, { extraToml: NO_COOLDOWN, fence });
   await setUpProxiedGroup(pf);
@@ -157,8 +164,13 @@ test('split brain: Fabric cut from a live primary under writes: its replicas vet
 });
 
 /** Cuts the primary from Fabric and its replicas (not the app) and follows the failover to its end. */
-async function failoverUnderPartition(t: TestContext, fence: 'none' | 'command') {
+async function failoverUnderPartition(
+  t: TestContext,
+  fence: FenceSetting,
+  prepare: (pf: ProxiedFarm) => Promise<void> = () => Promise.resolve(),
+) {
   const pf = await proxiedGroup(t, fence);
+  await prepare(pf);
   const old = pf.byAddress(await primaryAddress(pf.farm));
   const { uuid } = await serverRow(pf.farm, old.address);
   const { writer, pinned, sampler } = startProxiedLoad(t, pf, { pinned: old.address });
@@ -274,5 +286,59 @@ test('split brain: primary cut from Fabric and replicas, app still writing, fenc
   const lost = await lostOnNew(r, [writer, pinned]);
   t.diagnostic(
     `fence = none: writes acknowledged by the old primary after the new one was writable: ${lateOnOld(r, [writer]).length} from the topology-following writer, ${lateOnOld(r, [pinned]).length} from the pinned one; ${lost} of ${writer.acked.length + pinned.acked.length} acknowledged writes not on the new primary; two writable servers for ${(sampler.overlapMs() / 1000).toFixed(1)} s, ${(sampler.overlapMs(healAt) / 1000).toFixed(1)} s of it after the heal (${fenced ? 'until Fabric made the old primary read-only' : 'the old primary was still writable 15 s after heal'})`,
+  );
+});
+
+/**
+ * Semi-synchronous replication that never falls back (fence = semi-sync):
+ * AFTER_SYNC on every server, the primary's timeout set to the lossless
+ * value by hand (as `health` asks; a promotion sets it by itself).
+ */
+async function losslessSemiSync(pf: ProxiedFarm): Promise<void> {
+  const primary = await primaryAddress(pf.farm);
+  for (const s of pf.servers)
+    await withConnection(s.server, ROOT, undefined, async (c) => {
+      await c.query(
+        "SET GLOBAL rpl_semi_sync_master_wait_point = 'AFTER_SYNC', rpl_semi_sync_slave_enabled = 1",
+      );
+      if (s.address === primary)
+        await c.query(
+          `SET GLOBAL rpl_semi_sync_master_enabled = 1, rpl_semi_sync_master_timeout = ${LOSSLESS_SEMI_SYNC_TIMEOUT_MS}`,
+        );
+      else {
+        // The IO thread reads rpl_semi_sync_slave_enabled when it starts.
+        await c.query('STOP SLAVE IO_THREAD');
+        await c.query('START SLAVE IO_THREAD');
+      }
+    });
+  const row = (await pf.farm.client().groups.health('g1')).find((h) => h.address === primary);
+  assert.match(row?.fence ?? '', /^semi-sync, lossless/, JSON.stringify(row));
+}
+
+test('split brain: primary cut from Fabric and replicas, app still writing, fence = semi-sync: the old primary blocks its commits, no acknowledged write is lost', async (t) => {
+  const r = await failoverUnderPartition(t, 'semi-sync', losslessSemiSync);
+  const { pf, old, next, other, writer, pinned, sampler } = r;
+  await writer.stop();
+  // The pinned writer's last INSERT waits for an acknowledgement that never
+  // comes; end it the way its application would see a dead server.
+  pf.cutApp(old.address, 'reset');
+  await pinned.stop();
+  await sampler.stop();
+  // Released only now, so the old primary's blocked commits cannot be mistaken for acknowledged ones.
+  await withConnection(old.server, ROOT, undefined, (c) =>
+    c.query('SET GLOBAL rpl_semi_sync_master_enabled = 0'),
+  );
+  assert.deepEqual(lateOnOld(r, [writer, pinned]), [], 'acknowledged by the old primary late');
+  const lost = await lostOnNew(r, [writer, pinned]);
+  assert.equal(lost, 0, 'every acknowledged write is on the new primary');
+  const row = (await pf.farm.client().groups.health('g1')).find((h) => h.address === next.address);
+  assert.match(
+    row?.fence ?? '',
+    /^semi-sync, lossless/,
+    'the promotion made the new primary lossless',
+  );
+  await assertReplicatesFrom(pf, other, next);
+  t.diagnostic(
+    `fence = semi-sync: failover decided ${r.failover.submitted_at_ms - Math.round(r.cutAt + performance.timeOrigin)} ms after the cut; ${writer.acked.length + pinned.acked.length} acknowledged writes, none lost, none acknowledged by the old primary after the new one was writable`,
   );
 });

@@ -45,9 +45,6 @@ export function failoverCooldownEnd(model: FabricModel, group: string, cooldownM
   return end;
 }
 
-/** How long freezing one replica (STOP SLAVE IO_THREAD) may take before it counts as unfrozen. */
-const FREEZE_TIMEOUT_MS = 2_000;
-
 /**
  * group.failover: the primary is dead (the failure detector's agreed
  * verdict, or an operator's): mark it FAULTY; fence it the way [ha] fence
@@ -172,11 +169,13 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
             () => '',
             (e: unknown) => (e as Error).message,
           );
-        const error = await withTimeout(
-          op,
-          FREEZE_TIMEOUT_MS,
-          () => `no answer within ${FREEZE_TIMEOUT_MS} ms`,
-        );
+        // Bounded by [ha] switchover_timeout_ms, not the probe timeout: a
+        // semi-sync replica's IO thread stops only after it tried to KILL
+        // its dump thread on the source over a new connection, which waits
+        // up to rpl_semi_sync_slave_kill_conn_timeout (5 s by default) when
+        // the source is cut off (measured in the semi-sync split-brain test).
+        const ms = deps.switchoverTimeoutMs;
+        const error = await withTimeout(op, ms, () => `no answer within ${ms} ms`);
         return { uuid: s.uuid, address: s.address, error };
       }),
     );
