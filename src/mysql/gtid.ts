@@ -1,9 +1,5 @@
-import {
-  compareMariadbBinlogStates,
-  compareMariadbPositions,
-  mergeMariadbPositions,
-} from './mariadb-gtid.js';
-import { compareGtidSets, formatGtidSet, parseGtidSet, unionGtidSets } from './mysql-gtid-set.js';
+import { compareMariadbBinlogStates, compareMariadbPositions } from './mariadb-gtid.js';
+import { compareGtidSets } from './mysql-gtid-set.js';
 import type { Engine, GtidComparison } from './types.js';
 
 /**
@@ -14,18 +10,6 @@ import type { Engine, GtidComparison } from './types.js';
  */
 export function compareGtids(engine: Engine, a: string, b: string): GtidComparison {
   return engine === 'mariadb' ? compareMariadbPositions(a, b) : compareGtidSets(a, b);
-}
-
-/**
- * What a replica will have executed once its relay log is applied: its
- * executed GTIDs merged with those it received (MariaDB Gtid_IO_Pos, MySQL
- * Retrieved_Gtid_Set). A failover compares these, not executed GTIDs
- * alone: a frozen replica's SQL thread keeps applying what it received.
- */
-export function mergeGtids(engine: Engine, executed: string, received: string): string {
-  return engine === 'mariadb'
-    ? mergeMariadbPositions(executed, received)
-    : formatGtidSet(unionGtidSets(parseGtidSet(executed), parseGtidSet(received)));
 }
 
 /**

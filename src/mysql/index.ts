@@ -20,7 +20,7 @@ export type {
 export { ServerPool } from './server-pool.js';
 export { joinAddress, replicaSource, splitAddress } from './address.js';
 export { MysqlFaults } from './mysql-faults.js';
-export { compareGtidHistories, compareGtids, mergeGtids } from './gtid.js';
+export { compareGtidHistories, compareGtids } from './gtid.js';
 export { IDENTITY_SCHEMA } from './mariadb-dialect.js';
 export { LocalMariadb } from './local-mariadb.js';
 export type { LocalMariadbOptions } from './local-mariadb.js';

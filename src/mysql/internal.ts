@@ -33,4 +33,3 @@ export { mariadbdArgs, installDbArgs, instancePaths } from './mariadbd-args.js';
 export { provisionStatements } from './provision-accounts.js';
 export { splitAddress } from './address.js';
 export { ReplicationEndpoints } from './replication-endpoints.js';
-export { mergeMariadbPositions } from './mariadb-gtid.js';

@@ -92,6 +92,7 @@ export function createMariadbDialect(version: Version): Dialect {
         readPosition: 'Read_Master_Log_Pos',
         heartbeats: 'Slave_received_heartbeats',
         heartbeatPeriod: 'Slave_heartbeat_period',
+        sqlState: 'Slave_SQL_Running_State',
       }),
     setSemiSyncTimeout: (timeoutMs) =>
       statement(

@@ -63,19 +63,6 @@ export function formatMariadbPosition(gtids: Iterable<MariadbGtid>): string {
 }
 
 /**
- * The position a server reaches once it has applied both: per domain, the
- * GTID with the higher sequence number (a's on a tie).
- */
-export function mergeMariadbPositions(aText: string, bText: string): string {
-  const out = new Map(parseMariadbPosition(aText));
-  for (const [domain, g] of parseMariadbPosition(bText)) {
-    const mine = out.get(domain);
-    if (mine === undefined || g.seq > mine.seq) out.set(domain, g);
-  }
-  return formatMariadbPosition(out.values());
-}
-
-/**
  * Compares two positions domain by domain. a includes b when, in every
  * domain of b, a's sequence number is higher, or equal with the same
  * server_id. Equal sequence numbers from different server_ids mean two

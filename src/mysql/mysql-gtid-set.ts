@@ -87,14 +87,6 @@ function normalise(list: readonly GtidInterval[]): GtidInterval[] {
   return out;
 }
 
-/** a ∪ b. */
-export function unionGtidSets(a: GtidSet, b: GtidSet): GtidSet {
-  const out = new Map<string, GtidInterval[]>();
-  for (const key of new Set([...a.keys(), ...b.keys()]))
-    out.set(key, normalise([...(a.get(key) ?? []), ...(b.get(key) ?? [])]));
-  return out;
-}
-
 /** a − b: the transactions in a that b lacks. */
 export function subtractGtidSets(a: GtidSet, b: GtidSet): GtidSet {
   const out = new Map<string, GtidInterval[]>();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { joinAddress, splitAddress } from './address.js';
 import type { AddressPoolSource, Operation } from './address-pool.js';
 import { ensureIdentity, readIdentity } from './identity.js';
@@ -24,6 +25,9 @@ import type {
   ServerProbe,
   SourceAddress,
 } from './types.js';
+
+/** How often waitForRelayLog looks: a few statements a second on a replica that is busy applying. */
+const RELAY_LOG_POLL_MS = 20;
 
 /** FTWRL waits for every running write statement and in-progress commit (MySQL manual, FLUSH). */
 const FLUSH_WITH_READ_LOCK = statement('drain commits', 'FLUSH TABLES WITH READ LOCK');
@@ -192,6 +196,16 @@ export class MysqlServer implements ServerHandle {
 
   startReceiving(): Promise<void> {
     return this.#run((s, st) => s.run(st.dialect.startReceiving));
+  }
+
+  async waitForRelayLog(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const st = await this.replicaStatus();
+      if (st === undefined || st.relayLogApplied) return true;
+      if (Date.now() >= deadline) return false;
+      await sleep(RELAY_LOG_POLL_MS);
+    }
   }
 
   resetReplica(): Promise<void> {

@@ -76,6 +76,7 @@ export function createMysql8Dialect(version: Version): Dialect {
         readPosition: 'Read_Source_Log_Pos',
         heartbeats: 'heartbeats',
         heartbeatPeriod: 'heartbeat_period',
+        sqlState: 'Replica_SQL_Running_State',
       }),
     // SHOW REPLICA STATUS has no heartbeat count; performance_schema has it
     // per channel (MySQL manual, replication_connection_status).

@@ -16,6 +16,8 @@ export interface ReplicaStatusColumns {
   /** Heartbeat count and period (seconds, fractional) as named in the row. */
   readonly heartbeats: string;
   readonly heartbeatPeriod: string;
+  /** Slave_SQL_Running_State / Replica_SQL_Running_State. */
+  readonly sqlState: string;
 }
 
 /**
@@ -24,11 +26,12 @@ export interface ReplicaStatusColumns {
  */
 export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaStatus {
   const period = Number.parseFloat(text(row, c.heartbeatPeriod));
+  const sqlRunning = text(row, c.sqlRunning) === 'Yes';
   return {
     sourceHost: text(row, c.sourceHost),
     sourcePort: integer(row, c.sourcePort),
     ioRunning: ioState(text(row, c.ioRunning)),
-    sqlRunning: text(row, c.sqlRunning) === 'Yes',
+    sqlRunning,
     ioErrno: integer(row, 'Last_IO_Errno') || 0,
     ioError: text(row, 'Last_IO_Error'),
     sqlErrno: integer(row, 'Last_SQL_Errno') || 0,
@@ -39,6 +42,8 @@ export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaSta
     receivedHeartbeats: nullableInteger(row, c.heartbeats),
     heartbeatPeriodMs: Number.isFinite(period) ? Math.round(period * 1000) : null,
     readPosition: `${text(row, c.readFile)}:${text(row, c.readPosition)}`,
+    // Both engines say "… has read all relay log; waiting for more updates".
+    relayLogApplied: !sqlRunning || text(row, c.sqlState).includes('read all relay log'),
   };
 }
 

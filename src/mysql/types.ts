@@ -88,6 +88,14 @@ export interface ReplicaStatus {
    * while the source is idle.
    */
   readonly readPosition: string;
+  /**
+   * The SQL thread has applied everything complete in the relay log and
+   * waits for more (Slave_SQL_Running_State "… has read all relay log …"),
+   * or is not running. With the IO thread stopped, the executed GTIDs are
+   * then final. A transaction received only in part is never applied: its
+   * GTID may show in receivedGtids without ever being executed.
+   */
+  readonly relayLogApplied: boolean;
 }
 
 /** A managed server's state as one probe saw it. */
@@ -181,6 +189,12 @@ export interface ServerHandle {
   stopReceiving(): Promise<void>;
   /** Starts the IO thread again (a frozen replica whose failover did not happen). */
   startReceiving(): Promise<void>;
+  /**
+   * True once the SQL thread has applied everything complete in the relay
+   * log (ReplicaStatus.relayLogApplied), polled for up to timeoutMs; false
+   * when it has not by then. True for a server that replicates from nobody.
+   */
+  waitForRelayLog(timeoutMs: number): Promise<boolean>;
   /** STOP + RESET SLAVE ALL: the server replicates from nobody. */
   resetReplica(): Promise<void>;
   /**

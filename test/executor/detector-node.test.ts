@@ -93,6 +93,7 @@ class FakeLinks {
             receivedHeartbeats: this.#beat(address),
             heartbeatPeriodMs: 250,
             readPosition: 'bin.000001:4',
+            relayLogApplied: true,
             ...r,
           };
     return Promise.resolve({

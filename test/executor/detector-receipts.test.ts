@@ -22,6 +22,7 @@ const status = (over: Partial<ReplicaStatus> = {}): ReplicaStatus => ({
   receivedHeartbeats: 10,
   heartbeatPeriodMs: 250,
   readPosition: 'mysql-bin.000001:400',
+  relayLogApplied: true,
   ...over,
 });
 

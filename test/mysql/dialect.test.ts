@@ -184,6 +184,7 @@ test('dialect: MySQL 8 replica status row is normalised', () => {
     // From heartbeatQuery (performance_schema), merged into the row.
     heartbeats: 17,
     heartbeat_period: '0.250',
+    Replica_SQL_Running_State: 'Replica has read all relay log; waiting for more updates',
   };
   assert.deepEqual(MYSQL.replicaStatus(row), {
     sourceHost: '10.0.0.5',
@@ -200,6 +201,7 @@ test('dialect: MySQL 8 replica status row is normalised', () => {
     receivedHeartbeats: 17,
     heartbeatPeriodMs: 250,
     readPosition: 'binlog.000007:1234',
+    relayLogApplied: true,
   });
   const running = MYSQL.replicaStatus({
     ...row,
@@ -332,6 +334,7 @@ test('dialect: MariaDB replica status row is normalised', () => {
     Read_Master_Log_Pos: 328,
     Slave_received_heartbeats: 9,
     Slave_heartbeat_period: '0.250',
+    Slave_SQL_Running_State: 'Reading event from the relay log',
   };
   assert.deepEqual(MARIADB.replicaStatus(row), {
     sourceHost: '127.0.0.1',
@@ -347,6 +350,7 @@ test('dialect: MariaDB replica status row is normalised', () => {
     receivedHeartbeats: 9,
     heartbeatPeriodMs: 250,
     readPosition: 'mysql-bin.000001:328',
+    relayLogApplied: false,
   });
   const diverged = MARIADB.replicaStatus({
     ...row,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { compareGtidHistories, compareGtids, mergeGtids } from '../../src/mysql/index.js';
+import { compareGtidHistories, compareGtids } from '../../src/mysql/index.js';
 import {
   formatGtidSet,
   parseGtidSet,
@@ -186,20 +186,4 @@ test('gtid: a replica’s binlog state is included in its primary’s', () => {
     ).aMinusB,
     'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa:4-5',
   );
-});
-
-test('gtid: what a frozen replica will have is its executed GTIDs merged with its relay log', () => {
-  // MariaDB positions: per domain, the higher sequence number.
-  assert.equal(mergeGtids('mariadb', '0-1-100,1-2-5', '0-1-120'), '0-1-120,1-2-5');
-  assert.equal(mergeGtids('mariadb', '0-1-100', ''), '0-1-100');
-  assert.equal(mergeGtids('mariadb', '', '0-3-7,2-3-1'), '0-3-7,2-3-1');
-  assert.equal(
-    mergeGtids('mariadb', '0-1-100', '0-2-100'),
-    '0-1-100',
-    'a tie keeps the executed one',
-  );
-  // MySQL sets: the union.
-  assert.equal(mergeGtids('mysql', `${U1}:1-5`, `${U1}:6-9,${U2}:1-2`), `${U1}:1-9,${U2}:1-2`);
-  assert.equal(mergeGtids('mysql', `${U1}:1-5`, ''), `${U1}:1-5`);
-  assert.throws(() => mergeGtids('mariadb', '0-1-2', `${U1}:1-5`), /not a MariaDB GTID position/);
 });

@@ -22,6 +22,7 @@ const status = (host: string, port: number): ReplicaStatus => ({
   receivedHeartbeats: 1,
   heartbeatPeriodMs: 250,
   readPosition: 'b.1:4',
+  relayLogApplied: true,
 });
 
 test('replication endpoints: farm address → replication address and back', () => {

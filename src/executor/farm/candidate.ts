@@ -1,4 +1,4 @@
-import { compareGtidHistories, compareGtids, mergeGtids } from '../../mysql/index.js';
+import { compareGtidHistories, compareGtids } from '../../mysql/index.js';
 import type { Engine } from '../../mysql/index.js';
 
 /** One server as the candidate choice saw it. */
@@ -10,8 +10,6 @@ export interface CandidateView {
   readonly probe?: {
     readonly engine: Engine;
     readonly gtidExecuted: string;
-    /** GTIDs in its relay log (received, maybe not applied yet); '' when none or unknown. */
-    readonly gtidReceived?: string;
     /** The whole history (ServerHandle.gtidHistory), for the errant-transaction rule; positions when absent. */
     readonly gtidHistory?: string;
     /** host:port it replicates from, '' when none. */
@@ -70,7 +68,7 @@ export function chooseCandidate(input: ChoiceInput): CandidateChoice {
   const considered = judged.map(({ c, why }) => ({
     address: c.address,
     uuid: c.uuid,
-    gtid: c.probe === undefined ? '' : willHave(c.probe),
+    gtid: c.probe?.gtidExecuted ?? '',
     eligible: why === '',
     reason:
       why !== ''
@@ -103,18 +101,6 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
   return '';
 }
 
-/**
- * What a candidate will have executed once its relay log is applied. A
- * failover froze every replica's IO thread first, so this is final: the
- * one that will have everything any other will have can be chosen, and no
- * other can apply a transaction it lacks.
- */
-function willHave(p: NonNullable<CandidateView['probe']>): string {
-  return p.gtidReceived === undefined || p.gtidReceived === ''
-    ? p.gtidExecuted
-    : mergeGtids(p.engine, p.gtidExecuted, p.gtidReceived);
-}
-
 function includesAll(c: CandidateView, others: readonly CandidateView[]): boolean {
   const p = c.probe;
   if (p === undefined) return false;
@@ -122,6 +108,6 @@ function includesAll(c: CandidateView, others: readonly CandidateView[]): boolea
     (o) =>
       o === c ||
       o.probe === undefined ||
-      compareGtids(p.engine, willHave(p), willHave(o.probe)).aIncludesB,
+      compareGtids(p.engine, p.gtidExecuted, o.probe.gtidExecuted).aIncludesB,
   );
 }

@@ -148,12 +148,15 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   }
 
   /**
-   * Stops the IO thread of every reachable replica (SQL threads go on
-   * applying what they received). From here no replica receives another
-   * transaction from the old primary, so the choice below is final: the
-   * candidate that will have every other's transactions keeps that lead,
-   * and no other replica can diverge from it — even if the old primary is
-   * alive and still writing.
+   * Stops the IO thread of every reachable replica, then waits for each SQL
+   * thread to apply what its relay log holds. From here no replica receives
+   * or applies another transaction from the old primary, so executed GTIDs
+   * are final and the choice below stays right: no other replica can end up
+   * with a transaction the chosen one lacks, even if the old primary is
+   * alive and still writing. (Received GTIDs would not do: a transaction
+   * received only in part shows in Gtid_IO_Pos but is never applied.) A
+   * replica that cannot be stopped or drained in time is left out of the
+   * choice and repointed only if it has not diverged.
    */
   async function freeze(ctx: StepContext): Promise<StepResult> {
     const p = parse(ctx.args);
@@ -162,11 +165,13 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
       .filter((s) => s.status === 'SECONDARY' || s.status === 'SPARE');
     const results = await Promise.all(
       replicas.map(async (s) => {
-        const op = servers
-          .server(s.address, s.uuid)
+        const h = servers.server(s.address, s.uuid);
+        const ms = deps.switchoverTimeoutMs;
+        const op = h
           .stopReceiving()
+          .then(() => h.waitForRelayLog(ms))
           .then(
-            () => '',
+            (drained) => (drained ? '' : `its relay log was not applied within ${ms} ms`),
             (e: unknown) => (e as Error).message,
           );
         // Bounded by [ha] switchover_timeout_ms, not the probe timeout: a
@@ -174,8 +179,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
         // its dump thread on the source over a new connection, which waits
         // up to rpl_semi_sync_slave_kill_conn_timeout (5 s by default) when
         // the source is cut off (measured in the semi-sync split-brain test).
-        const ms = deps.switchoverTimeoutMs;
-        const error = await withTimeout(op, ms, () => `no answer within ${ms} ms`);
+        const error = await withTimeout(op, 2 * ms, () => `no answer within ${2 * ms} ms`);
         return { uuid: s.uuid, address: s.address, error };
       }),
     );

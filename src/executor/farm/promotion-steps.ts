@@ -61,7 +61,6 @@ export function promotionSteps(deps: FarmDeps) {
         probe: {
           engine: pr.info.engine,
           gtidExecuted: pr.gtidExecuted,
-          gtidReceived: pr.replica?.receivedGtids ?? '',
           gtidHistory: history,
           source: replicaSource(pr.replica),
           ioRunning: pr.replica?.ioRunning ?? 'No',
@@ -116,17 +115,17 @@ export function promotionSteps(deps: FarmDeps) {
         `candidate ${plan.candidate.address} did not apply the primary's transactions (${gtid}) within ${deps.switchoverTimeoutMs} ms ([ha] switchover_timeout_ms); switchover abandoned and ${plan.oldPrimary.address} is writable again`,
       );
     }
-    // Failover: apply what the relay log already holds before taking writes.
-    const st = await cand.replicaStatus();
-    const received = st?.receivedGtids ?? '';
-    if (received !== '' && !(await cand.waitForGtids(received, deps.switchoverTimeoutMs)))
+    // Failover: apply what the relay log already holds before taking writes
+    // (freeze-replicas drained it already; this holds a re-run to the same).
+    if (!(await cand.waitForRelayLog(deps.switchoverTimeoutMs)))
       throw Object.assign(
         new Error(
-          `candidate ${plan.candidate.address} did not apply its relay log (${received}) within ${deps.switchoverTimeoutMs} ms`,
+          `candidate ${plan.candidate.address} did not apply its relay log within ${deps.switchoverTimeoutMs} ms`,
         ),
         { code: 'REPLICATION_TIMEOUT' },
       );
-    return { output: { gtid: received, waitedMs: Date.now() - started }, effects: [] };
+    const gtid = await cand.gtidExecuted();
+    return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
   }
 
   async function promoteCandidate(ctx: StepContext): Promise<StepResult> {
