@@ -8,12 +8,12 @@
  *   npm run bench:cli [-- --runs 10]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TestCluster } from '../test/cluster/cluster.js';
 import { median } from '../test/cluster/stats.js';
 import { machineDescription } from './machine.js';
+import { writeResult } from './results-file.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const runs = Number(values.runs);
@@ -26,7 +26,8 @@ function timeNode(args: readonly string[]): number {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     samples.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${String(r.status)}: ${r.stderr.toString()}`);
+    if (r.status !== 0)
+      throw new Error(`node ${args.join(' ')} exited ${String(r.status)}: ${r.stderr.toString()}`);
   }
   return Math.round(median(samples));
 }
@@ -54,12 +55,7 @@ try {
   console.log(
     `fabric cluster status -a ${address}: median ${status} ms (${result.clusterStatusRatioToBareNode}x baseline)`,
   );
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(
-    new URL('./results/cli-startup.json', import.meta.url),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log('written: bench/results/cli-startup.json');
+  writeResult('cli-startup', result);
 } finally {
   await c.stop();
 }

@@ -14,11 +14,11 @@
  *
  *   npm run bench:restart-election [-- --runs 20]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TestCluster, sleep } from '../test/cluster/cluster.js';
 import { median, percentile } from '../test/cluster/stats.js';
 import { machineDescription } from './machine.js';
+import { writeResult } from './results-file.js';
 import { electAfterFollowerRestart, electAfterLeaderKill } from '../test/cluster/restart-rounds.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
@@ -66,12 +66,7 @@ try {
   console.log(
     `election right after a follower restart: p50 ${result.electionAfterFollowerRestartMs.p50} ms, max ${result.electionAfterFollowerRestartMs.max} ms (${result.ratioToBaseline}x baseline)`,
   );
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(
-    new URL('./results/restart-election.json', import.meta.url),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log('written: bench/results/restart-election.json');
+  writeResult('restart-election', result);
 } finally {
   await c.stop();
 }
