@@ -21,7 +21,7 @@ test('transport: a peer that stops reading is detected by the ack timeout and it
   await waitFor('the timeout to report b', () => a.unreachable.includes('b'));
   const line = a.lines.find((l) => l.msg.includes('no acknowledgement'));
   assert.equal(line?.level, WARN, 'said at warn');
-  assert.equal(line?.peer, 'b');
+  assert.equal(line.peer, 'b');
   assert.ok(a.transport.stats().dropped['in-flight-lost'] >= 1, 'the unacked batch is lost');
   // The next message goes out on a new stream, not behind the wedged one.
   a.transport.send([heartbeat('a', 'b', 'next')]);
