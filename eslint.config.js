@@ -15,7 +15,7 @@ const NODE_TEST_CALLS = {
 };
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'coverage/', 'bench/results/', '.sim-failures/', 'src/gen/']),
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'bench/results/', '.sim-failures/', 'src/gen/']),
 
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite with Node's built-in runner, loading TypeScript through tsx.
+# It builds dist/ first: the tests that spawn node processes run bin/fabric.js,
+# which runs the compiled code, and a stale dist/ would test yesterday's src.
 #
 #   scripts/run-tests.sh                      every test/**/*.test.ts
 #   scripts/run-tests.sh test/config/x.test.ts test/lint   only these files / folders
@@ -36,6 +38,9 @@ if [ "${#files[@]}" -eq 0 ]; then
   echo "run-tests: no *.test.ts files under: ${paths[*]}" >&2
   exit 2
 fi
+
+# Incremental (dist/.tsbuildinfo): a rebuild with nothing changed takes seconds.
+npm run --silent build
 
 # A hung test (a process that never exits) fails after 10 minutes instead of
 # holding CI until its overall limit.

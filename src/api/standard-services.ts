@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
-import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import type { PackageDefinition } from '@grpc/proto-loader';
+import { addLazyReflection } from './lazy-reflection.js';
 
 /** Service names reported by the standard health service. */
 export const HEALTH_SERVICES = [
@@ -30,7 +30,7 @@ export function addStandardServices(
     Object.fromEntries(HEALTH_SERVICES.map((s) => [s, 'NOT_SERVING' as const])),
   );
   health.addToServer(server);
-  new ReflectionService(definitions).addToServer(server);
+  addLazyReflection(server, definitions);
   return {
     setServing(serving) {
       for (const s of HEALTH_SERVICES) health.setStatus(s, serving ? 'SERVING' : 'NOT_SERVING');

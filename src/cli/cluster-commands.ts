@@ -29,9 +29,9 @@ function statusText(s: StatusResponse__Output): string {
 
 async function withClient<T>(
   opts: ConnectOptions,
-  fn: (c: ReturnType<typeof connect>) => Promise<T>,
+  fn: (c: Awaited<ReturnType<typeof connect>>) => Promise<T>,
 ): Promise<T> {
-  const c = connect(opts);
+  const c = await connect(opts);
   try {
     return await fn(c);
   } finally {

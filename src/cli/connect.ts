@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { FabricClient } from '../client/index.js';
-import { loadConfig } from '../node/config.js';
-import { transportSecurity } from '../node/transport-security.js';
-import { channelCredentials } from '../transport/index.js';
+import type { FabricClient } from '../client/index.js';
 
 export interface ConnectOptions {
   readonly address?: string;
@@ -12,9 +9,18 @@ export interface ConnectOptions {
 /**
  * A client for the node named by --address, or by --config (its advertise
  * address and transport security). FABRIC_ADDRESS is the fallback.
+ *
+ * gRPC and the protos load here, on the first call, not when the command
+ * line is parsed: `fabric --help` and argument errors answer without them.
  */
-export function connect(opts: ConnectOptions): FabricClient {
+export async function connect(opts: ConnectOptions): Promise<FabricClient> {
+  const { FabricClient } = await import('../client/fabric-client.js');
   if (opts.config !== undefined) {
+    const [{ loadConfig }, { transportSecurity }, { channelCredentials }] = await Promise.all([
+      import('../node/config.js'),
+      import('../node/transport-security.js'),
+      import('../transport/credentials.js'),
+    ]);
     const cfg = loadConfig(opts.config, { joining: true });
     return new FabricClient(opts.address ?? cfg.node.advertise, {
       credentials: channelCredentials(transportSecurity(cfg)),

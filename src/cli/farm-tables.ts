@@ -1,4 +1,4 @@
-import { GROUP_STATUS, SERVER_MODE, SERVER_ROLE, SERVER_STATUS } from '../client/index.js';
+import { GROUP_STATUS, SERVER_MODE, SERVER_ROLE, SERVER_STATUS } from '../client/farm-names.js';
 import type { Group__Output } from '../gen/fabric/v1/Group.js';
 import type { Server__Output } from '../gen/fabric/v1/Server.js';
 import type { ServerHealth__Output } from '../gen/fabric/v1/ServerHealth.js';

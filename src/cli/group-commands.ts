@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SERVER_MODE, SERVER_STATUS } from '../client/index.js';
+import { SERVER_MODE, SERVER_STATUS } from '../client/farm-names.js';
 import type { FabricClient, ServerQuery } from '../client/index.js';
 import { withConnectOptions } from './connect.js';
 import { groupsTable, healthText, serversTable } from './farm-tables.js';

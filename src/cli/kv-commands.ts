@@ -19,7 +19,7 @@ export function registerKvCommands(program: Command): void {
       value: string,
       o: ConnectOptions & { json?: boolean; requestId?: string },
     ) => {
-      const c = connect(o);
+      const c = await connect(o);
       try {
         const r = await c.put(key, value, o.requestId ?? randomUUID());
         emit(
@@ -36,7 +36,7 @@ export function registerKvCommands(program: Command): void {
   withConnectOptions(
     kv.command('get <key>').option('--stale', 'serve from this node without a ReadIndex round'),
   ).action(async (key: string, o: ConnectOptions & { json?: boolean; stale?: boolean }) => {
-    const c = connect(o);
+    const c = await connect(o);
     try {
       const r = await c.get(key, o.stale === true);
       emit(o.json === true, r, () =>

@@ -5,7 +5,7 @@ import { registerGroupCommands } from './group-commands.js';
 import { registerKvCommands } from './kv-commands.js';
 import { registerNodeCommands } from './node-commands.js';
 import { registerProcedureCommands } from './procedure-commands.js';
-import { registerSandboxCommand } from './sandbox.js';
+import { registerSandboxCommand } from './sandbox-command.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerThreatCommands } from './threat-commands.js';
 import { registerTopologyCommands } from './topology-commands.js';

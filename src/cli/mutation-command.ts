@@ -48,7 +48,7 @@ export async function withFarmClient<T>(
   o: ConnectOptions,
   fn: (c: FabricClient) => Promise<T>,
 ): Promise<T> {
-  const c = connect(o);
+  const c = await connect(o);
   try {
     return await fn(c);
   } finally {

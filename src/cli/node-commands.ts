@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../node/config.js';
-import { startNode } from '../node/node-process.js';
-import { createLogger } from '../util/logger.js';
 
 /** fabric node start --config FILE [--join ADDRESS] */
 export function registerNodeCommands(program: Command): void {
@@ -15,6 +12,12 @@ export function registerNodeCommands(program: Command): void {
       'ask an existing cluster, through any of its nodes, to add this fresh node',
     )
     .action(async (o: { config: string; join?: string }) => {
+      // The node's modules (gRPC, LevelDB, mysql2, pino) load only for this command.
+      const [{ loadConfig }, { startNode }, { createLogger }] = await Promise.all([
+        import('../node/config.js'),
+        import('../node/node-process.js'),
+        import('../util/logger.js'),
+      ]);
       const config = loadConfig(o.config, { joining: o.join !== undefined });
       const logger = createLogger(config.log.level, { nodeId: config.node.id });
       const running = await startNode({

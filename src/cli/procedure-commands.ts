@@ -57,7 +57,7 @@ export function registerProcedureCommands(program: Command): void {
           throw new Error(`--state ${s}: use one of ${Object.keys(STATES).join(', ')}`);
         return v;
       });
-      const c = connect(o);
+      const c = await connect(o);
       try {
         const r = await c.procedures({ states, lock_key: o.lock ?? '', limit: Number(o.limit) });
         emit(o.json === true, r, () =>
@@ -80,7 +80,7 @@ export function registerProcedureCommands(program: Command): void {
   withConnectOptions(
     proc.command('show <id>').description('one procedure with its steps, timings and errors'),
   ).action(async (id: string, o: Common) => {
-    const c = connect(o);
+    const c = await connect(o);
     try {
       const r = await c.procedure(id);
       emit(o.json === true, r, () =>
@@ -96,7 +96,7 @@ export function registerProcedureCommands(program: Command): void {
       .description('block until the procedure ends')
       .option('--timeout <ms>', 'how long to wait', '30000'),
   ).action(async (id: string, o: Common & { timeout: string }) => {
-    const c = connect(o);
+    const c = await connect(o);
     try {
       const r = await c.waitProcedure(id, Number(o.timeout));
       emit(o.json === true, r, () =>
@@ -119,7 +119,7 @@ export function registerProcedureCommands(program: Command): void {
       args: string | undefined,
       o: Common & { wait: boolean; requestId?: string },
     ) => {
-      const c = connect(o);
+      const c = await connect(o);
       try {
         const r = await c.submitProcedure(
           name,

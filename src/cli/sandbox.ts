@@ -4,7 +4,6 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { FabricClient } from '../client/index.js';
 import type { LocalMariadb } from '../mysql/index.js';
 import { findMariadbd } from '../mysql/index.js';
@@ -38,7 +37,7 @@ async function waitForLeader(addresses: readonly string[], timeoutMs: number): P
   }
 }
 
-interface SandboxOptions {
+export interface SandboxOptions {
   readonly nodes: string;
   readonly servers: string;
   readonly keep?: boolean;
@@ -55,26 +54,8 @@ function count(flag: string, value: string, min: number, max: number): number {
   return n;
 }
 
-/**
- * fabric sandbox: Fabric nodes and throwaway MariaDB servers on loopback
- * ports chosen by the OS, in a temp dir, set up as one HA group; Ctrl-C
- * stops every process it started and removes the dir (unless --keep).
- */
-export function registerSandboxCommand(program: Command): void {
-  program
-    .command('sandbox')
-    .description(
-      'start a local cluster of Fabric nodes and MariaDB servers to try things out; Ctrl-C stops it',
-    )
-    .option('-n, --nodes <count>', 'how many Fabric nodes (1-7)', '3')
-    .option('-s, --servers <count>', 'how many MariaDB servers in the group (0-5)', '3')
-    .option('--keep', 'keep the temp dir (configs, data, logs) after stopping')
-    .action(async (o: SandboxOptions) => {
-      await runSandbox(o);
-    });
-}
-
-async function runSandbox(o: SandboxOptions): Promise<void> {
+/** fabric sandbox (registered by sandbox-command.ts, which loads this module only to run it). */
+export async function runSandbox(o: SandboxOptions): Promise<void> {
   const nodeCount = count('--nodes', o.nodes, 1, 7);
   const serverCount = count('--servers', o.servers, 0, 5);
   if (serverCount > 0 && findMariadbd() === undefined) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SERVER_MODE, SERVER_STATUS } from '../client/index.js';
+import { SERVER_MODE, SERVER_STATUS } from '../client/farm-names.js';
 import { withConnectOptions } from './connect.js';
 import { runMutation, withFarmClient, withMutationOptions } from './mutation-command.js';
 import type { FarmCommandOptions, MutationCommandOptions } from './mutation-command.js';

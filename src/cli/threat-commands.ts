@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { THREAT_VERDICT, defaultReporter } from '../client/index.js';
-import type { ThreatReportOptions } from '../client/index.js';
+import { THREAT_VERDICT, defaultReporter } from '../client/threat-client.js';
+import type { ThreatReportOptions } from '../client/threat-client.js';
 import type { ProbeRound__Output } from '../gen/fabric/v1/ProbeRound.js';
 import { withConnectOptions } from './connect.js';
 import { withFarmClient } from './mutation-command.js';

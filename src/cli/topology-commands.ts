@@ -10,7 +10,7 @@ import { parseInteger } from './strict-numbers.js';
 
 /** Prints each topology as it arrives until Ctrl-C; reconnects (and says so) after failures. */
 async function watch(fromEpoch: number, o: FarmCommandOptions): Promise<void> {
-  const c = connect(o);
+  const c = await connect(o);
   const print = (t: Topology__Output): void => {
     // One JSON document per line, so `| jq -c` and line readers can follow the stream.
     process.stdout.write(

@@ -98,11 +98,22 @@ function readAddressMap(where: string, raw: unknown): Map<string, string> {
 export const MUST_BE_NODE_ID = `must be ${NODE_ID_RULE}`;
 export const MUST_BE_ADDRESS = `must be ${ADDRESS_RULE}`;
 
+/**
+ * How two addresses are compared for collisions: host names are
+ * case-insensitive, and "localhost" is the loopback address most configs
+ * spell as 127.0.0.1.
+ */
+export function sameAddress(a: string, b: string): boolean {
+  const key = (x: string): string => x.toLowerCase().replace(/^localhost:/, '127.0.0.1:');
+  return key(a) === key(b);
+}
+
 function readMembers(where: string, raw: unknown): { id: string; address: string }[] {
   if (!Array.isArray(raw))
     throw new FabricError('CONFIG_INVALID', `${where}: must be an array of { id, address } tables`);
   const seen = new Set<string>();
-  return raw.map((m: unknown, i) => {
+  const members: { id: string; address: string }[] = [];
+  for (const [i, m] of (raw as unknown[]).entries()) {
     const at = `${where}[${i}]`;
     const rec = m as Record<string, unknown> | null;
     const id = rec?.id;
@@ -121,7 +132,14 @@ function readMembers(where: string, raw: unknown): { id: string; address: string
     }
     if (seen.has(id))
       throw new FabricError('CONFIG_INVALID', `${at}.id = "${id}": duplicate member id`);
+    const twin = members.findIndex((o) => sameAddress(o.address, address));
+    if (twin >= 0)
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `${at}.address = "${address}": same address as members[${twin}] ("${members[twin]?.id}"); every member needs its own host:port`,
+      );
     seen.add(id);
-    return { id, address };
-  });
+    members.push({ id, address });
+  }
+  return members;
 }

@@ -6,7 +6,7 @@ import { LOG_LEVELS } from '../util/logger.js';
 import type { LogLevel } from '../util/logger.js';
 import type { SectionSpec } from './config-schema.js';
 import { ADDRESS_PATTERN, NODE_ID_PATTERN } from '../util/naming.js';
-import { MUST_BE_ADDRESS, MUST_BE_NODE_ID, readKey } from './config-schema.js';
+import { MUST_BE_ADDRESS, MUST_BE_NODE_ID, readKey, sameAddress } from './config-schema.js';
 import type { MysqlSettings } from '../mysql/types.js';
 
 const ENV_NAME = /^$|^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -297,7 +297,8 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       id,
       listen: n.listen as string,
       advertise: (n.advertise as string) === '' ? (n.listen as string) : (n.advertise as string),
-      dataDir: resolve((n.data_dir as string) === '' ? `./data/${id}` : (n.data_dir as string)),
+      dataDir:
+        (n.data_dir as string) === '' ? defaultDataDir(file, id) : resolve(n.data_dir as string),
     },
     cluster: { id: c.id as string, members },
     raft: {
@@ -384,6 +385,36 @@ function secret(file: string, sv: Record<string, unknown>, key: string): string 
   return value ?? '';
 }
 
+/** The default data dir of node `id`: data/<id> next to the cluster file. */
+function defaultDataDir(file: string, id: string): string {
+  return path.resolve(path.dirname(path.resolve(file)), 'data', id);
+}
+
+/**
+ * This node must not take another member's address or (on one host, with
+ * the members' files side by side) its default data dir: two nodes on one
+ * address steal each other's traffic, and on one data dir one of them
+ * cannot start (or worse, votes with the other's log).
+ */
+function checkOwnAddresses(cfg: NodeConfig, fail: (msg: string) => never): void {
+  const me = cfg.node;
+  const own = cfg.cluster.members.find((m) => m.id === me.id);
+  const ownNote = own === undefined ? '' : ` (its own entry says "${own.address}")`;
+  for (const m of cfg.cluster.members) {
+    if (m.id === me.id) continue;
+    for (const key of ['listen', 'advertise'] as const) {
+      if (sameAddress(me[key], m.address))
+        fail(
+          `[node] ${key} = "${me[key]}": is the address of member "${m.id}" in [cluster] members; node "${me.id}" must ${key} on an address no other member uses${ownNote}`,
+        );
+    }
+    if (me.dataDir === defaultDataDir(cfg.file, m.id))
+      fail(
+        `[node] data_dir = "${me.dataDir}": is the default data dir of member "${m.id}" (data/${m.id} next to this file); node "${me.id}" needs a data dir of its own (default data/${me.id})`,
+      );
+  }
+}
+
 /** Rules that span keys. */
 function crossCheck(cfg: NodeConfig, joining: boolean): void {
   const f = cfg.file;
@@ -416,6 +447,7 @@ function crossCheck(cfg: NodeConfig, joining: boolean): void {
   }
   if (!joining && cfg.cluster.members.length === 0)
     fail('[cluster] members must list at least one member');
+  checkOwnAddresses(cfg, fail);
   if (cfg.security.transport !== 'plaintext') {
     for (const [key, value] of [
       ['ca_file', cfg.security.caFile],

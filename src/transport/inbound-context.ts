@@ -19,4 +19,6 @@ export interface InboundContext {
   /** A stop function per open inbound call; close() runs them all. */
   readonly openCalls: Set<() => void>;
   readonly isClosed: () => boolean;
+  /** A stream from this peer carried its first good batch: the peer is up. */
+  readonly peerAlive: (peer: NodeId) => void;
 }

@@ -14,6 +14,15 @@
  *   advertises a smaller window). When the stream breaks, unacked batches are
  *   counted lost, not resent: Raft tolerates loss and duplicates, but a
  *   resend could reorder them behind newer messages.
+ * - A peer that stays connected but stops reading never acks: when batches
+ *   are in flight (or the call's headers are awaited) and no ack arrives
+ *   within ackTimeoutMs, the call is reset like a broken one. Keepalive
+ *   pings cannot see this: the peer's HTTP/2 layer still answers them.
+ * - greet() says hello to a peer we just learned: an empty batch, so a
+ *   restarted node makes its peers redial it at once (they hear from it on
+ *   their server and reset their backoff) instead of after their backoff.
+ *   A greeting is never retried: a peer that stays down is not dialed
+ *   again until there is something to send.
  */
 import * as grpc from '@grpc/grpc-js';
 
@@ -33,6 +42,8 @@ export interface StreamLimits {
   readonly maxInflightBatches: number;
   readonly maxQueuedBytes: number;
   readonly maxQueuedMessages: number;
+  /** No ack for this long while one is due resets the call. */
+  readonly ackTimeoutMs: number;
 }
 
 export interface PeerStreamDeps {
@@ -66,6 +77,10 @@ export class PeerStream {
   #window: number;
   #retry: NodeJS.Timeout | undefined;
   #flush: NodeJS.Immediate | undefined;
+  /** Armed while an ack (or the call's headers) is due. */
+  #ackTimer: NodeJS.Timeout | undefined;
+  /** Send an empty batch if nothing else goes out first. */
+  #greeting = false;
   /** The queue overflowed and the core was told; cleared once the queue empties. */
   #overflowing = false;
   #closed = false;
@@ -103,6 +118,21 @@ export class PeerStream {
     this.#scheduleFlush();
   }
 
+  /** Says hello to the peer: an empty batch unless something else goes out first. */
+  greet(): void {
+    if (this.#closed) return;
+    this.#greeting = true;
+    this.#scheduleFlush();
+  }
+
+  /**
+   * The last attempt to reach the peer failed and no call is established
+   * since: worth redialing (on a fresh channel) when the peer shows up.
+   */
+  get failing(): boolean {
+    return this.#d.backoff.failures > 0 && (this.#call === undefined || !this.#ready);
+  }
+
   /** Points the stream at a new address; queued messages are kept. */
   retarget(client: grpc.Client, address: string): void {
     this.#endCall();
@@ -117,6 +147,7 @@ export class PeerStream {
   close(): void {
     this.#closed = true;
     clearTimeout(this.#retry);
+    clearTimeout(this.#ackTimer);
     clearImmediate(this.#flush);
     this.#endCall();
     this.#queue.clear();
@@ -142,16 +173,22 @@ export class PeerStream {
 
   /** Opens the call if needed, then writes batches while the window and the socket allow. */
   #pump(): void {
-    if (this.#closed || this.#queue.length === 0) return;
+    if (this.#closed || (this.#queue.length === 0 && !this.#greeting)) return;
     if (this.#call === undefined) {
       if (this.#retry === undefined) this.#open();
       return;
     }
     if (!this.#ready) return;
-    while (!this.#blocked && this.#queue.length > 0 && this.#inflight.length < this.#window) {
+    while (
+      !this.#blocked &&
+      (this.#queue.length > 0 || this.#greeting) &&
+      this.#inflight.length < this.#window
+    ) {
       const batch = this.#queue.take(this.#budget);
       const frame = encodeBatch(this.#d.ends, this.#acked + this.#inflight.length + 1, batch);
+      if (this.#inflight.length === 0) this.#armAckTimer();
       this.#inflight.push(batch.length);
+      this.#greeting = false;
       this.#d.stats.batchSent(frame.byteLength, batch.length);
       this.#blocked = !this.#call.write(frame);
     }
@@ -172,9 +209,11 @@ export class PeerStream {
     this.#inflight = [];
     this.#acked = 0;
     this.#window = this.#d.limits.maxInflightBatches;
+    this.#armAckTimer();
     call.on('metadata', () => {
       if (call !== this.#call) return;
       this.#ready = true;
+      this.#disarmAckTimer();
       this.#pump();
     });
     call.on('data', (b: Buffer) => {
@@ -204,6 +243,8 @@ export class PeerStream {
     const freed = Math.min(Math.max(ack.ackedSeq - this.#acked, 0), this.#inflight.length);
     this.#inflight.splice(0, freed);
     this.#acked += freed;
+    if (this.#inflight.length === 0) this.#disarmAckTimer();
+    else if (freed > 0) this.#armAckTimer();
     const w = ack.windowBatches;
     this.#window = w > 0 ? Math.min(w, this.#d.limits.maxInflightBatches) : this.#window;
     // An ack proves the whole path works; only now is the backoff forgiven.
@@ -211,9 +252,46 @@ export class PeerStream {
     this.#pump();
   }
 
+  #armAckTimer(): void {
+    clearTimeout(this.#ackTimer);
+    this.#ackTimer = setTimeout(() => {
+      this.#ackTimer = undefined;
+      this.#onAckTimeout();
+    }, this.#d.limits.ackTimeoutMs);
+  }
+
+  #disarmAckTimer(): void {
+    clearTimeout(this.#ackTimer);
+    this.#ackTimer = undefined;
+  }
+
+  /** The peer is connected but silent: reset the call as if it had broken. */
+  #onAckTimeout(): void {
+    const call = this.#call;
+    if (call === undefined) return;
+    const waited = this.#ready ? 'an acknowledgement' : 'the stream headers';
+    this.#d.log.warn(
+      {
+        peer: this.#peer,
+        address: this.#address,
+        inflightBatches: this.#inflight.length,
+        ackTimeoutMs: this.#d.limits.ackTimeoutMs,
+      },
+      `transport: no acknowledgement from peer: waited ${this.#d.limits.ackTimeoutMs} ms for ${waited}; resetting the stream`,
+    );
+    this.#onEnd(call, {
+      code: grpc.status.DEADLINE_EXCEEDED,
+      details: `no acknowledgement within ${this.#d.limits.ackTimeoutMs} ms`,
+      metadata: new grpc.Metadata(),
+    });
+    call.cancel();
+  }
+
   #onEnd(call: Call, s: grpc.StatusObject): void {
     if (call !== this.#call) return;
     this.#dropCall();
+    // A greeting is not worth a retry: a peer that is down greets us when it is back.
+    this.#greeting = false;
     const err = peerError(this.#peer, this.#address, s);
     const delay = this.#d.backoff.next();
     const first = this.#d.backoff.failures === 1;
@@ -232,6 +310,7 @@ export class PeerStream {
   #dropCall(): Call | undefined {
     const call = this.#call;
     this.#call = undefined;
+    this.#disarmAckTimer();
     const lost = this.#inflight.reduce((a, n) => a + n, 0);
     if (lost > 0) this.#d.stats.dropped('in-flight-lost', lost);
     this.#inflight = [];

@@ -14,7 +14,7 @@ import type { Logger } from '../util/logger.js';
 import { Backoff } from './backoff.js';
 import { encodeMessage } from './codec.js';
 import { channelCredentials } from './credentials.js';
-import { RECONNECT_BACKOFF, peerChannelOptions } from './grpc-options.js';
+import { peerChannelOptions } from './grpc-options.js';
 import { HandlerDispatch } from './handler-dispatch.js';
 import type { InboundContext } from './inbound-context.js';
 import { PeerStream } from './peer-stream.js';
@@ -64,6 +64,9 @@ export class PeerTransport {
       maxSnapshotBytes: this.#o.maxSnapshotBytes,
       openCalls: new Set(),
       isClosed: () => this.#closed,
+      peerAlive: (id) => {
+        this.#redialIfFailing(id);
+      },
     };
   }
 
@@ -93,7 +96,9 @@ export class PeerTransport {
     const old = this.#peers.get(id);
     if (old?.address === address) return;
     if (old === undefined) {
-      this.#peers.set(id, this.#newPeer(id, address));
+      const peer = this.#newPeer(id, address);
+      this.#peers.set(id, peer);
+      peer.stream.greet();
       return;
     }
     const client = this.#client(address);
@@ -168,6 +173,23 @@ export class PeerTransport {
     peer.stream.enqueue(encoded);
   }
 
+  /**
+   * The peer reached us, so it is up: if our stream to it is failing, dial
+   * it now on a fresh channel instead of waiting out our backoff and
+   * grpc-js's own (a channel in TRANSIENT_FAILURE fails calls until its
+   * timer fires). Only a peer that talks to us triggers this, so a peer that
+   * stays down is never dialed faster than the backoff allows.
+   */
+  #redialIfFailing(id: NodeId): void {
+    const p = this.#peers.get(id);
+    if (p === undefined || this.#closed || !p.stream.failing) return;
+    this.#log.info({ peer: id, address: p.address }, 'transport: peer is back; redialing it now');
+    const client = this.#client(p.address);
+    p.stream.retarget(client, p.address);
+    p.client.close();
+    this.#peers.set(id, { ...p, client });
+  }
+
   #client(address: string): grpc.Client {
     return new grpc.Client(address, this.#credentials, {
       ...peerChannelOptions(this.#o.maxMessageBytes),
@@ -189,7 +211,7 @@ export class PeerTransport {
         stats: this.#stats,
         dispatch: this.#dispatch,
         limits: o,
-        backoff: new Backoff({ ...RECONNECT_BACKOFF, random: o.random }),
+        backoff: new Backoff({ ...o.reconnectBackoff, random: o.random }),
       },
       client,
       address,

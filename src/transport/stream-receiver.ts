@@ -9,6 +9,10 @@
  * - A malformed batch or message is dropped, counted and logged once; the
  *   stream stays up and nothing else changes. An undecodable batch is not
  *   acked, but the next good batch's cumulative ack covers it.
+ *
+ * The first good batch of a stream (an empty one is a greeting) tells the
+ * node its sender is up, so a stream back to it that is waiting out a
+ * backoff is redialed at once.
  */
 import * as grpc from '@grpc/grpc-js';
 
@@ -61,6 +65,7 @@ export function handleStream(ctx: InboundContext, call: Call): void {
       }
       return;
     }
+    if (sender === undefined) ctx.peerAlive(batch.sender);
     sender = batch.sender;
     ctx.stats.batchReceived(b.byteLength);
     deliverBatch(ctx, batch, { peer: sender, remote });

@@ -3,7 +3,7 @@ import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import type { TransportSecurity } from './credentials.js';
 import type { FaultInjector } from './fault-injector.js';
-import { DEFAULT_MAX_MESSAGE_BYTES } from './grpc-options.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, RECONNECT_BACKOFF } from './grpc-options.js';
 import type { TransportHandler } from './handler-dispatch.js';
 
 export interface PeerTransportOptions {
@@ -32,6 +32,14 @@ export interface PeerTransportOptions {
   readonly maxQueuedBytes?: number;
   /** Messages queued per peer before the newest are dropped; default 10,000. */
   readonly maxQueuedMessages?: number;
+  /**
+   * A stream with batches in flight (or not yet answered with headers) that
+   * gets no acknowledgement for this long is reset: its peer is connected
+   * but not reading. Default 5 s, far above any healthy ack round trip.
+   */
+  readonly ackTimeoutMs?: number;
+  /** Reconnect backoff; default 50 ms doubling to 2 s (RECONNECT_BACKOFF). */
+  readonly reconnectBackoff?: { readonly initialMs: number; readonly maxMs: number };
   /** Source of reconnect jitter, a number in [0, 1); default Math.random. */
   readonly random?: () => number;
   /** Tests only. */
@@ -43,6 +51,7 @@ export type ResolvedOptions = Required<Omit<PeerTransportOptions, 'faults'>> & {
 };
 
 const DEFAULT_MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+const DEFAULT_ACK_TIMEOUT_MS = 5_000;
 
 /** Room for a chunk's framing inside maxMessageBytes. */
 const CHUNK_OVERHEAD = 64;
@@ -84,6 +93,8 @@ export function resolveOptions(o: PeerTransportOptions): ResolvedOptions {
       o.maxQueuedBytes ?? Math.max(DEFAULT_MAX_QUEUED_BYTES, maxMessageBytes),
     ),
     maxQueuedMessages: positiveInt('maxQueuedMessages', o.maxQueuedMessages ?? 10_000),
+    ackTimeoutMs: positiveInt('ackTimeoutMs', o.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS),
+    reconnectBackoff: o.reconnectBackoff ?? RECONNECT_BACKOFF,
     random: o.random ?? Math.random,
     faults: o.faults,
   };
