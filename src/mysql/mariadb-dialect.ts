@@ -1,3 +1,4 @@
+import { changeSourceStatement } from './change-source.js';
 import type { Dialect } from './dialect.js';
 import { MARIADB_PRIVILEGES, mariadbRequirementProblems } from './mariadb-requirements.js';
 import { readReplicaStatus } from './replica-status-row.js';
@@ -47,21 +48,19 @@ export function createMariadbDialect(version: Version): Dialect {
     // (rejoinPrelude). MASTER_CONNECT_RETRY=1: reconnect each second after
     // a failover instead of the default 60. MASTER_HEARTBEAT_PERIOD takes
     // seconds with millisecond resolution (MariaDB manual, CHANGE MASTER TO).
-    changeSource: (source, account, heartbeatPeriodMs) => ({
-      kind: 'CHANGE MASTER',
-      sql:
-        'CHANGE MASTER TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ' +
-        'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1' +
-        (heartbeatPeriodMs === undefined ? '' : ', MASTER_HEARTBEAT_PERIOD = ?'),
-      values: [
-        source.host,
-        source.port,
-        account.user,
-        account.password,
-        ...(heartbeatPeriodMs === undefined ? [] : [heartbeatPeriodMs / 1000]),
-      ],
-      secrets: [account.password],
-    }),
+    changeSource: (source, account, heartbeatPeriodMs) =>
+      changeSourceStatement(
+        {
+          kind: 'CHANGE MASTER',
+          prefix:
+            'CHANGE MASTER TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ' +
+            'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1',
+          heartbeat: 'MASTER_HEARTBEAT_PERIOD',
+        },
+        source,
+        account,
+        heartbeatPeriodMs,
+      ),
     startReplica: statement('START SLAVE', 'START SLAVE'),
     stopReplica: statement('STOP SLAVE', 'STOP SLAVE'),
     stopReceiving: statement('STOP SLAVE IO_THREAD', 'STOP SLAVE IO_THREAD'),

@@ -1,3 +1,4 @@
+import { changeSourceStatement } from './change-source.js';
 import type { Dialect } from './dialect.js';
 import { MYSQL8_PRIVILEGES, mysql8RequirementProblems } from './mysql8-requirements.js';
 import { readReplicaStatus } from './replica-status-row.js';
@@ -40,21 +41,19 @@ export function createMysql8Dialect(version: Version): Dialect {
           ),
     // GET_SOURCE_PUBLIC_KEY: the default caching_sha2_password needs the
     // source's RSA key to send the password over a non-TLS connection.
-    changeSource: (source, account, heartbeatPeriodMs) => ({
-      kind: 'CHANGE REPLICATION SOURCE',
-      sql:
-        'CHANGE REPLICATION SOURCE TO SOURCE_HOST = ?, SOURCE_PORT = ?, SOURCE_USER = ?, SOURCE_PASSWORD = ?, ' +
-        'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1' +
-        (heartbeatPeriodMs === undefined ? '' : ', SOURCE_HEARTBEAT_PERIOD = ?'),
-      values: [
-        source.host,
-        source.port,
-        account.user,
-        account.password,
-        ...(heartbeatPeriodMs === undefined ? [] : [heartbeatPeriodMs / 1000]),
-      ],
-      secrets: [account.password],
-    }),
+    changeSource: (source, account, heartbeatPeriodMs) =>
+      changeSourceStatement(
+        {
+          kind: 'CHANGE REPLICATION SOURCE',
+          prefix:
+            'CHANGE REPLICATION SOURCE TO SOURCE_HOST = ?, SOURCE_PORT = ?, SOURCE_USER = ?, SOURCE_PASSWORD = ?, ' +
+            'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1',
+          heartbeat: 'SOURCE_HEARTBEAT_PERIOD',
+        },
+        source,
+        account,
+        heartbeatPeriodMs,
+      ),
     startReplica: statement('START REPLICA', 'START REPLICA'),
     stopReplica: statement('STOP REPLICA', 'STOP REPLICA'),
     stopReceiving: statement('STOP REPLICA IO_THREAD', 'STOP REPLICA IO_THREAD'),

@@ -16,6 +16,7 @@ import { FailureDetector } from '../../src/node/failure-detector.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { commit, ok, submitCmd } from '../fabric/helpers.js';
+import { replicaStatus } from '../mysql/replica-status-fixture.js';
 
 const CONFIG: FailureDetectorConfig = {
   detectionIntervalMs: 200,
@@ -79,23 +80,14 @@ class FakeLinks {
     const replica: ReplicaStatus | undefined =
       isPrimary || r === null
         ? undefined
-        : {
+        : replicaStatus({
             sourceHost: '10.0.0.1',
             sourcePort: 3306,
-            ioRunning: 'Yes',
-            sqlRunning: true,
-            ioErrno: 0,
-            ioError: '',
-            sqlErrno: 0,
-            sqlError: '',
-            secondsBehind: 0,
             receivedGtids: '',
             receivedHeartbeats: this.#beat(address),
-            heartbeatPeriodMs: 250,
             readPosition: 'bin.000001:4',
-            relayLogApplied: true,
             ...r,
-          };
+          });
     return Promise.resolve({
       info: { address, engine: 'mariadb', version: '10.11', serverId: 1 },
       uuid: undefined,

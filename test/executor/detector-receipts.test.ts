@@ -5,26 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ReplicaStatus } from '../../src/mysql/index.js';
 import { ReceiptClock } from '../../src/node/detector-receipts.js';
+import { replicaStatus } from '../mysql/replica-status-fixture.js';
 
-const status = (over: Partial<ReplicaStatus> = {}): ReplicaStatus => ({
-  sourceHost: '127.0.0.1',
-  sourcePort: 3310,
-  ioRunning: 'Yes',
-  sqlRunning: true,
-  ioErrno: 0,
-  ioError: '',
-  sqlErrno: 0,
-  sqlError: '',
-  secondsBehind: 0,
-  receivedGtids: '0-1-5',
-  receivedHeartbeats: 10,
-  heartbeatPeriodMs: 250,
-  readPosition: 'mysql-bin.000001:400',
-  relayLogApplied: true,
-  ...over,
-});
+const status = replicaStatus;
 
 test('detector receipts: unknown at first, zero when heartbeats or events arrive, growing while nothing does', () => {
   const c = new ReceiptClock();

@@ -3,28 +3,13 @@
  * a writer that follows the topology Watch stream, and a monitor that
  * samples every server's read_only to catch two writable servers at once.
  */
-import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
 import type { FabricClient, TopologyWatch } from '../../src/client/index.js';
 import type { LocalMariadb, ServerAccount } from '../../src/mysql/index.js';
 import { sleep } from '../cluster/cluster.js';
 import { APP_DATABASE } from '../mysql/fleet.js';
+import { connectTo, ReadOnlyPoller } from './read-only-poller.js';
 import type { CleanupScope, Farm } from './farm.js';
-
-async function connect(
-  port: number,
-  account: ServerAccount,
-  database?: string,
-): Promise<Connection> {
-  return createConnection({
-    host: '127.0.0.1',
-    port,
-    user: account.user,
-    password: account.password,
-    connectTimeout: 1_000,
-    ...(database === undefined ? {} : { database }),
-  });
-}
 
 /**
  * Inserts rows with increasing ids, one at a time, into the primary the
@@ -77,7 +62,7 @@ export class FarmWriter {
           conn?.c.destroy();
           conn = undefined;
           const port = Number(target.slice(target.lastIndexOf(':') + 1));
-          conn = { address: target, c: await connect(port, this.#account, APP_DATABASE) };
+          conn = { address: target, c: await connectTo(port, this.#account, APP_DATABASE) };
         }
         const id = this.#next++;
         await conn.c.query('INSERT INTO t VALUES (?, ?)', [id, 'load']);
@@ -133,31 +118,15 @@ export class WritableMonitor {
   }
 
   async #run(): Promise<void> {
-    const conns = new Map<string, Connection>();
-    const readOnly = async (s: LocalMariadb): Promise<boolean | undefined> => {
-      try {
-        let c = conns.get(s.address);
-        if (c === undefined) {
-          c = await connect(s.port, this.#account);
-          conns.set(s.address, c);
-        }
-        const [rows] = await c.query('SELECT @@global.read_only AS ro');
-        return (rows as { ro: number }[])[0]?.ro === 1;
-      } catch {
-        conns.get(s.address)?.destroy();
-        conns.delete(s.address);
-        return undefined;
-      }
-    };
+    const poller = new ReadOnlyPoller(this.#servers, this.#account);
     while (!this.#stopped) {
-      const flags = await Promise.all(this.#servers.map(readOnly));
-      const writable = this.#servers.filter((_, i) => flags[i] === false).map((s) => s.address);
+      const writable = await poller.writable();
       this.samples++;
       this.lastWritable = writable;
       if (writable.length > 1) this.violations.push({ at: performance.now(), writable });
       await sleep(2);
     }
-    for (const c of conns.values()) c.destroy();
+    poller.close();
   }
 
   async stop(): Promise<void> {

@@ -19,7 +19,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createConnection } from 'mysql2/promise';
 import type { Connection } from 'mysql2/promise';
 import type { FabricClient, TopologyWatch } from '../../src/client/index.js';
 import type { LocalMariadb, ServerAccount } from '../../src/mysql/index.js';
@@ -29,6 +28,7 @@ import type { Fleet } from '../mysql/fleet.js';
 import type { CutMode } from '../net/tcp-proxy.js';
 import { TcpProxy } from '../net/tcp-proxy.js';
 import { startFarm, withConnection } from './farm.js';
+import { connectTo, ReadOnlyPoller } from './read-only-poller.js';
 import type { CleanupScope, Farm, FarmOptions } from './farm.js';
 
 export const FENCE_FIXTURE = fileURLToPath(new URL('fixtures/fence-cut-app.mjs', import.meta.url));
@@ -271,7 +271,7 @@ export class AppWriter {
           conn?.c.destroy();
           conn = undefined;
           const port = this.#pf.byAddress(target).app.port;
-          conn = { address: target, c: await connect(port, account, APP_DATABASE) };
+          conn = { address: target, c: await connectTo(port, account, APP_DATABASE) };
         }
         const id = this.#next++;
         await conn.c.query({
@@ -337,31 +337,18 @@ export class ReadOnlySampler {
   }
 
   async #run(): Promise<void> {
-    const conns = new Map<string, Connection>();
-    const readOnly = async (s: ProxiedServer): Promise<boolean | undefined> => {
-      try {
-        let c = conns.get(s.address);
-        if (c === undefined) {
-          c = await connect(s.server.port, this.#account);
-          conns.set(s.address, c);
-        }
-        const [rows] = await c.query('SELECT @@global.read_only AS ro');
-        return (rows as { ro: number }[])[0]?.ro === 1;
-      } catch {
-        conns.get(s.address)?.destroy();
-        conns.delete(s.address);
-        return undefined;
-      }
-    };
+    const poller = new ReadOnlyPoller(
+      this.#servers.map((s) => ({ address: s.address, port: s.server.port })),
+      this.#account,
+    );
     while (!this.#stopped) {
-      const flags = await Promise.all(this.#servers.map(readOnly));
-      const writable = this.#servers.filter((_, i) => flags[i] === false).map((s) => s.address);
+      const writable = await poller.writable();
       const last = this.changes.at(-1)?.writable ?? [];
       if (this.changes.length === 0 || writable.join() !== last.join())
         this.changes.push({ at: performance.now(), writable });
       await sleep(5);
     }
-    for (const c of conns.values()) c.destroy();
+    poller.close();
   }
 
   /** When `address` was first seen writable at or after `after`. */
@@ -410,19 +397,4 @@ export function startProxiedLoad(
     await sampler.stop();
   });
   return { writer, pinned, sampler };
-}
-
-async function connect(
-  port: number,
-  account: ServerAccount,
-  database?: string,
-): Promise<Connection> {
-  return createConnection({
-    host: '127.0.0.1',
-    port,
-    user: account.user,
-    password: account.password,
-    connectTimeout: 1_000,
-    ...(database === undefined ? {} : { database }),
-  });
 }

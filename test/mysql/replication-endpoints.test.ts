@@ -7,23 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReplicaStatus } from '../../src/mysql/index.js';
 import { ReplicationEndpoints } from '../../src/mysql/internal.js';
+import { replicaStatus } from './replica-status-fixture.js';
 
-const status = (host: string, port: number): ReplicaStatus => ({
-  sourceHost: host,
-  sourcePort: port,
-  ioRunning: 'Yes',
-  sqlRunning: true,
-  ioErrno: 0,
-  ioError: '',
-  sqlErrno: 0,
-  sqlError: '',
-  secondsBehind: 0,
-  receivedGtids: '',
-  receivedHeartbeats: 1,
-  heartbeatPeriodMs: 250,
-  readPosition: 'b.1:4',
-  relayLogApplied: true,
-});
+const status = (host: string, port: number): ReplicaStatus =>
+  replicaStatus({ sourceHost: host, sourcePort: port });
 
 test('replication endpoints: farm address → replication address and back', () => {
   const e = new ReplicationEndpoints(
