@@ -24,6 +24,7 @@ import { grpcDetectorPeers } from './detector-peers.js';
 import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from './detector-test-faults.js';
 import { FabricRuntime } from './fabric-runtime.js';
 import { FailureDetector } from './failure-detector.js';
+import { refuseFreshVoter } from './join-check.js';
 import { RaftNode } from './raft-node.js';
 import { transportSecurity } from './transport-security.js';
 
@@ -66,6 +67,14 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     ...(opts.faults === undefined ? {} : { faults: opts.faults }),
   });
   const security = transportSecurity(config);
+  if (opts.join !== undefined) {
+    await refuseFreshVoter(node, opts.join, channelCredentials(security), logger).catch(
+      async (e: unknown) => {
+        await node.stop();
+        throw e;
+      },
+    );
+  }
   const leaders = new LeaderClients(channelCredentials(security));
   // Peer batches and snapshot chunks need the transport's message size limits.
   const server = new grpc.Server(peerServerOptions());

@@ -16,7 +16,13 @@ import type { OpenOptions, StorageHooks } from './open-options.js';
 import { readSeal } from './seal.js';
 import type { Seal } from './seal-codec.js';
 import { SnapshotDir } from './snapshot-dir.js';
-import { corruptError, decodeOrCorrupt, errnoOf, unusableError } from './storage-errors.js';
+import {
+  corruptError,
+  decodeOrCorrupt,
+  errnoOf,
+  unusableError,
+  withNodeId,
+} from './storage-errors.js';
 import { verifyCopy } from './verify-copy.js';
 import type { VerifiedState } from './verify-copy.js';
 
@@ -42,6 +48,19 @@ export interface OpenedStore {
 export async function openStore(opts: OpenOptions, hooks: StorageHooks): Promise<OpenedStore> {
   const dataDir = resolve(opts.dataDir);
   const logger = opts.logger.child({ component: 'storage' });
+  try {
+    return await openVerified(dataDir, logger, opts, hooks);
+  } catch (e) {
+    throw withNodeId(e, opts.identity.nodeId);
+  }
+}
+
+async function openVerified(
+  dataDir: string,
+  logger: Logger,
+  opts: OpenOptions,
+  hooks: StorageHooks,
+): Promise<OpenedStore> {
   await prepareDataDir(dataDir);
   const snapshots = new SnapshotDir(dataDir);
   const verified = await verifyOrThrow(dataDir, opts, snapshots);
