@@ -23,6 +23,7 @@ import { test } from 'node:test';
 import { RECONNECT_BACKOFF } from '../../src/transport/grpc-options.js';
 import { TestCluster, sleep } from './cluster.js';
 import { assertAllPresentOnce, waitConverged } from './verify.js';
+import { writeKeys } from './writer.js';
 
 const FOLLOWER_CANDIDATES = ['n1', 'n2', 'n3'];
 
@@ -48,26 +49,6 @@ function flip(file: string, at: (size: number) => number): void {
 
 function cut(file: string, size: (n: number) => number): void {
   truncateSync(file, size(statSync(file).size));
-}
-
-/** Writes `n` keys through `via`, 20 at a time; returns what was acknowledged. */
-async function writeKeys(
-  c: TestCluster,
-  via: string,
-  prefix: string,
-  n: number,
-): Promise<Map<string, string>> {
-  const acked = new Map<string, string>();
-  for (let i = 0; i < n; i += 20) {
-    await Promise.all(
-      Array.from({ length: Math.min(20, n - i) }, async (_, j) => {
-        const k = `${prefix}-${i + j}`;
-        await c.client(via).put(k, `v-${k}`, `req-${k}`);
-        acked.set(k, `v-${k}`);
-      }),
-    );
-  }
-  return acked;
 }
 
 /** Starts `id` (with `args`) and expects it to exit non-zero, its log naming `code`. */
