@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { test } from 'node:test';
 
+import { CLEAN_CLOSE_FILE } from '../../src/storage/clean-close.js';
 import { sealKey } from '../../src/storage/keys.js';
 import { encodeSeal } from '../../src/storage/seal-codec.js';
 import { appendOf, dataDirFor, normal, openAt, rejectsWith, withRawDb } from './helpers.js';
@@ -37,7 +38,7 @@ async function written(
   await store.close();
   // Without the clean-close record the dir is what a kill -9 right after the
   // last synced batch leaves.
-  if (!opts.clean) await rm(join(dir, 'CLEAN-CLOSE'));
+  if (!opts.clean) await rm(join(dir, CLEAN_CLOSE_FILE));
   return dir;
 }
 
