@@ -88,6 +88,8 @@ export class Progress {
    * index) is below `match`. A correct follower never loses a matched entry
    * (it truncates only conflicting, hence uncommitted and unmatched, ones),
    * so this is a storage fault: a lost write or an older copy of its data dir.
+   * (A much-delayed duplicate of a rejection sent before the follower caught
+   * up looks the same; resetting then costs one probe and is still safe.)
    */
   lostAcknowledged(hint: number): boolean {
     return hint < this.match;
