@@ -34,7 +34,10 @@ async function tenEntries(t: Parameters<typeof dataDirFor>[0]): Promise<string> 
 async function expectCorrupt(dir: string, ...fragments: (string | RegExp)[]): Promise<void> {
   const err = await rejectsWith(openAt(dir), 'DATA_DIR_CORRUPT');
   assert.ok(err.message.includes(dir), `names the data dir: ${err.message}`);
-  assert.ok(err.message.includes(restoreAdvice(IDENTITY.nodeId)), `says what to do: ${err.message}`);
+  assert.ok(
+    err.message.includes(restoreAdvice(IDENTITY.nodeId)),
+    `says what to do: ${err.message}`,
+  );
   for (const f of fragments) {
     if (typeof f === 'string')
       assert.ok(err.message.includes(f), `mentions "${f}": ${err.message}`);
