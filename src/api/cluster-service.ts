@@ -203,6 +203,7 @@ async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusRe
       }
     }
   }
+  const committed = node.committedConf();
   return {
     node_id: st.id,
     cluster_id: node.clusterId,
@@ -214,5 +215,7 @@ async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusRe
     leader_id: st.leader,
     leader_address: st.leader === '' ? '' : (node.addressOf(st.leader) ?? ''),
     members,
+    committed_conf_index: committed.index,
+    committed_members: [...committed.conf.voters, ...committed.conf.learners],
   };
 }

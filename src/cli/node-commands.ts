@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../node/config.js';
 import { startNode } from '../node/node-process.js';
+import { EXIT_NODE_REMOVED } from '../node/removal.js';
 import { createLogger } from '../util/logger.js';
 
 /** fabric node start --config FILE [--join ADDRESS] */
@@ -38,6 +39,19 @@ export function registerNodeCommands(program: Command): void {
           },
         );
       };
+      void running.removed.then(() => {
+        // The error is logged (raft-node.ts); requests are refused meanwhile.
+        // One election timeout lets a removed leader's hand-off and the
+        // answer to the RemoveNode call that removed it go out first.
+        if (stopping) return;
+        stopping = true;
+        setTimeout(() => {
+          void running.stop().finally(() => {
+            logger.flush();
+            process.exit(EXIT_NODE_REMOVED);
+          });
+        }, config.raft.electionTicks * config.raft.tickMs);
+      });
       process.on('SIGTERM', () => {
         stop('SIGTERM');
       });

@@ -15,6 +15,8 @@ import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { decodeAddress, encodeAddress } from './address-context.js';
 import type { NodeConfig } from './config.js';
+import type { OwnView, Removal } from './removal.js';
+import { removedError } from './removal.js';
 import { raftLoggerFrom } from './raft-logger-adapter.js';
 import { decodeEnvelope, encodeEnvelope } from './snapshot-envelope.js';
 import type { StateMachine } from './state-machine.js';
@@ -62,6 +64,12 @@ export class RaftNode {
   readonly #leaderWatchers = new Set<() => void>();
   readonly #applyListeners = new Set<() => void>();
   readonly #onFatal: (err: Error) => void;
+  #refusal: FabricError | undefined;
+  #onRemoved: (err: FabricError) => void = () => undefined;
+  /** Resolves with the NODE_REMOVED error once this node learns it was removed. */
+  readonly removed = new Promise<FabricError>((resolve) => {
+    this.#onRemoved = resolve;
+  });
   #ticker: NodeJS.Timeout | undefined;
   #ticks = 0;
   #writing: Promise<void> | undefined;
@@ -173,6 +181,38 @@ export class RaftNode {
       this.#tick();
     }, this.config.raft.tickMs);
     this.#schedule();
+    this.#checkSnapshotMembership();
+  }
+
+  /**
+   * A snapshot taken after this node's removal (it applied the removal, took
+   * a snapshot and was stopped before it exited) no longer lists it, and the
+   * removal entry is not replayed: tell it here.
+   */
+  #checkSnapshotMembership(): void {
+    const { index, conf } = this.#core.committedConf();
+    if (index === 0 || conf.voters.includes(this.id) || conf.learners.includes(this.id)) return;
+    const term = this.#core.logTerm(index) ?? this.#core.basicStatus().term;
+    setImmediate(() => {
+      this.removedAt({ index, by: this.#core.basicStatus().leader || 'unknown', term });
+    });
+  }
+
+  /**
+   * This node is no longer a member: it logs the one error that says what
+   * to do, stops campaigning, refuses every request, and resolves `removed`
+   * (the process stops then; see node-commands.ts).
+   */
+  removedAt(removal: Removal): void {
+    if (this.#refusal !== undefined) return;
+    this.#refusal = removedError(this.id, this.config.cluster.id, removal);
+    this.#log.error({ code: 'NODE_REMOVED', ...this.#refusal.details }, this.#refusal.message);
+    this.#onRemoved(this.#refusal);
+  }
+
+  /** The NODE_REMOVED error once this node learned it was removed. */
+  refusal(): FabricError | undefined {
+    return this.#refusal;
   }
 
   #setAddress(id: NodeId, address: string): void {
@@ -190,7 +230,9 @@ export class RaftNode {
   }
 
   #tick(): void {
-    if (this.#stopped) return;
+    // A removed node stops campaigning at once; it still steps messages
+    // until it stops, so a removed leader's hand-off completes.
+    if (this.#stopped || this.#refusal !== undefined) return;
     this.#core.tick();
     if (++this.#ticks % PROMOTE_EVERY_TICKS === 0) this.#promoteCaughtUpLearners();
     this.#schedule();
@@ -272,7 +314,7 @@ export class RaftNode {
     if (e.type === 'normal') {
       if (e.data.byteLength > 0) result = this.#sm.apply(e.index, e.data);
     } else {
-      this.#applyConf(e.change);
+      this.#applyConf(e);
     }
     const term = this.#proposalTerms.get(e.index);
     if (term === undefined) return;
@@ -289,7 +331,14 @@ export class RaftNode {
     }
   }
 
-  #applyConf(cc: ConfChange): void {
+  #applyConf(e: Extract<Entry, { type: 'conf' }>): void {
+    const cc = e.change;
+    if (cc.type === 'remove' && cc.nodeId === this.id) {
+      // Committed and applied: no later leader can undo it. The leader that
+      // removes itself has already handed off (step-leader.ts).
+      const leader = this.#core.basicStatus().leader;
+      this.removedAt({ index: e.index, by: leader === '' ? this.id : leader, term: e.term });
+    }
     if (cc.type === 'remove') {
       this.#addresses.delete(cc.nodeId);
       if (cc.nodeId !== this.id) this.transport.removePeer(cc.nodeId);
@@ -471,6 +520,28 @@ export class RaftNode {
     return this.#core.status();
   }
 
+  /** The configuration in force at the commit index and the index of the entry that set it. */
+  committedConf(): ReturnType<RaftCore['committedConf']> {
+    return this.#core.committedConf();
+  }
+
+  /** This node's side of the membership check (removal.ts). */
+  ownView(): OwnView {
+    const conf = this.#core.status().conf;
+    return {
+      id: this.id,
+      clusterId: this.config.cluster.id,
+      term: this.#core.basicStatus().term,
+      confIndex: this.#core.lastConfIndex(),
+      listed: conf.voters.includes(this.id) || conf.learners.includes(this.id),
+    };
+  }
+
+  /** Addresses of the other members this node knows of. */
+  peerAddresses(): string[] {
+    return [...this.#addresses].filter(([id]) => id !== this.id).map(([, a]) => a);
+  }
+
   /** Calls `listener` after every applied batch and every leadership change; returns an unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.#applyListeners.add(listener);
@@ -517,6 +588,7 @@ export class RaftNode {
   }
 
   #checkRunning(): void {
+    if (this.#refusal !== undefined) throw this.#refusal;
     if (this.#stopped) throw new FabricError('SHUTTING_DOWN', `node ${this.id} is shutting down`);
   }
 
