@@ -22,7 +22,10 @@ test('removal: a leader of the same term counts', () => {
 });
 
 test('removal: a committed configuration that still lists the node is no removal', () => {
-  assert.equal(removalIn(own, { ...leaderAnswer, committedMembers: ['n1', 'n2', 'n3'] }), undefined);
+  assert.equal(
+    removalIn(own, { ...leaderAnswer, committedMembers: ['n1', 'n2', 'n3'] }),
+    undefined,
+  );
 });
 
 test('removal: a follower or candidate answer never counts, whatever it lists', () => {
@@ -39,7 +42,10 @@ test('removal: a committed configuration not newer than the node own one does no
 });
 
 test('removal: a node its own log does not list was never a member and is not removed', () => {
-  assert.equal(removalIn({ ...own, listed: false, confIndex: 0, term: 0 }, leaderAnswer), undefined);
+  assert.equal(
+    removalIn({ ...own, listed: false, confIndex: 0, term: 0 }, leaderAnswer),
+    undefined,
+  );
 });
 
 test('removal: an answer from another cluster does not count', () => {

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FabricClient, FabricCallError } from '../../src/client/index.js';
+import { EXIT_NODE_REMOVED } from '../../src/node/removal.js';
+import { TestCluster, sleep } from './cluster.js';
+import { InProcessCluster } from './in-process.js';
+
+/** The exit code, or a failure naming what the node was doing when it did not exit. */
+async function exitCodeOf(c: TestCluster, id: string, withinMs = 30_000): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => {
+      resolve('timed out');
+    }, withinMs);
+  });
+  // The timer is cleared so that it does not hold the test process open.
+  const code = await Promise.race([c.node(id).exited(), timedOut]).finally(() => {
+    clearTimeout(timer);
+  });
+  assert.notEqual(code, 'timed out', `${id} did not exit; its log:\n${logOf(c, id).slice(-3000)}`);
+  return code as number | null;
+}
+
+function logOf(c: TestCluster, id: string): string {
+  return readFileSync(path.join(c.dir, `${id}.log`), 'utf8');
+}
+
+async function assertServes(c: TestCluster, ids: readonly string[], key: string): Promise<void> {
+  const leader = await c.waitForLeaderAmong(ids);
+  await c.client(leader).put(key, 'v', `req-${key}`);
+  for (const id of ids) {
+    const st = await c.client(id).status();
+    assert.deepEqual([...st.committed_members].sort(), [...ids].sort());
+  }
+}
+
+test('membership: a member removed while down is told so when it comes back, and exits with the documented code', async () => {
+  const c = await TestCluster.start(3);
+  try {
+    const leader = await c.waitForLeader();
+    const gone = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
+    const rest = ['n1', 'n2', 'n3'].filter((id) => id !== gone);
+    await c.node(gone).terminate();
+    const { index } = await c.client(leader).removeNode(gone);
+    c.node(gone).start();
+    assert.equal(await exitCodeOf(c, gone), EXIT_NODE_REMOVED);
+    const log = logOf(c, gone);
+    assert.match(
+      log,
+      new RegExp(
+        `node ${gone} was removed from cluster test at index ${String(index)} by leader n`,
+      ),
+    );
+    assert.match(log, /move the data dir aside/);
+    await assertServes(c, rest, 'after-removed-while-down');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('membership: a running follower that is removed exits with the documented code', async () => {
+  const c = await TestCluster.start(3);
+  try {
+    const leader = await c.waitForLeader();
+    const gone = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
+    const rest = ['n1', 'n2', 'n3'].filter((id) => id !== gone);
+    await c.client(leader).removeNode(gone);
+    assert.equal(await exitCodeOf(c, gone), EXIT_NODE_REMOVED);
+    assert.match(logOf(c, gone), new RegExp(`node ${gone} was removed from cluster test`));
+    await assertServes(c, rest, 'after-removed-while-running');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('membership: a removed node refuses every request with NODE_REMOVED until it stops', async () => {
+  const c = await InProcessCluster.start(3);
+  try {
+    const leader = await c.waitForLeader();
+    const gone = c.ids().find((id) => id !== leader) as string;
+    const node = c.nodes.get(gone);
+    const lead = c.nodes.get(leader);
+    assert.ok(node !== undefined && lead !== undefined);
+    await lead.node.removeMember(gone, 10_000);
+    const err = await node.removed;
+    assert.equal(err.code, 'NODE_REMOVED');
+    const client = new FabricClient(node.node.config.node.advertise, { timeoutMs: 5_000 });
+    try {
+      await assert.rejects(client.status(), (e: unknown) => {
+        assert.ok(e instanceof FabricCallError);
+        assert.equal(e.code, 'NODE_REMOVED');
+        assert.match(e.message, new RegExp(`node ${gone} was removed`));
+        return true;
+      });
+    } finally {
+      client.close();
+    }
+  } finally {
+    await c.stop();
+  }
+});
+
+test('membership: a follower cut off for several election timeouts is still a member and does not stop', async () => {
+  const c = await InProcessCluster.start(3);
+  try {
+    const leader = await c.waitForLeader();
+    const loner = c.ids().find((id) => id !== leader) as string;
+    const node = c.nodes.get(loner);
+    assert.ok(node !== undefined);
+    let removed = false;
+    void node.removed.then(() => {
+      removed = true;
+    });
+    const raft = node.node.config.raft;
+    c.isolate(loner);
+    // Long enough for the loner to ask the others twice (removal-watch.ts).
+    await sleep(8 * raft.electionTicks * raft.tickMs);
+    assert.equal(removed, false, 'a partitioned member must never be told it was removed');
+    c.faults.heal();
+    await c.waitForLeader();
+    assert.equal(removed, false);
+  } finally {
+    await c.stop();
+  }
+});
