@@ -53,6 +53,10 @@ export class RemovalWatch {
     if (this.#timer !== undefined) clearInterval(this.#timer);
   }
 
+  #isDone(): boolean {
+    return this.#done;
+  }
+
   #check(): void {
     if (this.#done || this.#asking) return;
     const now = Date.now();
@@ -60,7 +64,7 @@ export class RemovalWatch {
     if (now - this.#silentSince < SILENT_TIMEOUTS * this.#opts.electionTimeoutMs) return;
     this.#silentSince = now;
     this.#asking = true;
-    this.#ask().finally(() => {
+    void this.#ask().finally(() => {
       this.#asking = false;
     });
   }
@@ -69,13 +73,14 @@ export class RemovalWatch {
   async #ask(): Promise<void> {
     const asked = new Set<string>();
     let round = [...this.#opts.node.peerAddresses()];
-    while (round.length > 0 && !this.#done) {
+    while (round.length > 0 && !this.#isDone()) {
       for (const a of round) asked.add(a);
       const answers = await Promise.all(round.map((a) => this.#statusOf(a)));
       for (const answer of answers) {
         if (answer === undefined) continue;
         const removal = removalIn(this.#opts.node.ownView(), peerAnswer(answer));
-        if (removal !== undefined && !this.#done) {
+        // stop() may have come while the answers were awaited.
+        if (removal !== undefined && !this.#isDone()) {
           this.#done = true;
           this.#opts.onRemoved(removal);
           return;
