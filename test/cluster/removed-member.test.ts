@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FabricClient, FabricCallError } from '../../src/client/index.js';
+import type { RunningNode } from '../../src/node/node-process.js';
 import { EXIT_NODE_REMOVED } from '../../src/node/removal.js';
+import { ProposalDroppedError } from '../../src/raft/index.js';
 import { TestCluster, sleep } from './cluster.js';
 import { InProcessCluster } from './in-process.js';
 
@@ -27,6 +29,39 @@ function logOf(c: TestCluster, id: string): string {
   return readFileSync(path.join(c.dir, `${id}.log`), 'utf8');
 }
 
+/** The leader, one follower and the other two nodes of a 3-node cluster. */
+async function pickFollower(
+  c: TestCluster,
+): Promise<{ leader: string; gone: string; rest: string[] }> {
+  const leader = await c.waitForLeader();
+  const gone = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
+  return { leader, gone, rest: ['n1', 'n2', 'n3'].filter((id) => id !== gone) };
+}
+
+async function pickInProcessFollower(
+  c: InProcessCluster,
+): Promise<{ lead: RunningNode; id: string; node: RunningNode }> {
+  const leader = await c.waitForLeader();
+  const id = c.ids().find((x) => x !== leader) as string;
+  const node = c.nodes.get(id);
+  const lead = c.nodes.get(leader);
+  assert.ok(node !== undefined && lead !== undefined);
+  return { lead, id, node };
+}
+
+/** A leader elected a moment ago refuses a membership change until it committed an entry of its term. */
+async function removeRetrying(lead: RunningNode, id: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await lead.node.removeMember(id, 10_000);
+      return;
+    } catch (e) {
+      if (!(e instanceof ProposalDroppedError) || attempt === 50) throw e;
+      await sleep(50);
+    }
+  }
+}
+
 async function assertServes(c: TestCluster, ids: readonly string[], key: string): Promise<void> {
   const leader = await c.waitForLeaderAmong(ids);
   await c.client(leader).put(key, 'v', `req-${key}`);
@@ -39,9 +74,7 @@ async function assertServes(c: TestCluster, ids: readonly string[], key: string)
 test('membership: a member removed while down is told so when it comes back, and exits with the documented code', async () => {
   const c = await TestCluster.start(3);
   try {
-    const leader = await c.waitForLeader();
-    const gone = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
-    const rest = ['n1', 'n2', 'n3'].filter((id) => id !== gone);
+    const { leader, gone, rest } = await pickFollower(c);
     await c.node(gone).terminate();
     const { index } = await c.client(leader).removeNode(gone);
     c.node(gone).start();
@@ -63,9 +96,7 @@ test('membership: a member removed while down is told so when it comes back, and
 test('membership: a running follower that is removed exits with the documented code', async () => {
   const c = await TestCluster.start(3);
   try {
-    const leader = await c.waitForLeader();
-    const gone = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;
-    const rest = ['n1', 'n2', 'n3'].filter((id) => id !== gone);
+    const { leader, gone, rest } = await pickFollower(c);
     await c.client(leader).removeNode(gone);
     assert.equal(await exitCodeOf(c, gone), EXIT_NODE_REMOVED);
     assert.match(logOf(c, gone), new RegExp(`node ${gone} was removed from cluster test`));
@@ -78,12 +109,8 @@ test('membership: a running follower that is removed exits with the documented c
 test('membership: a removed node refuses every request with NODE_REMOVED until it stops', async () => {
   const c = await InProcessCluster.start(3);
   try {
-    const leader = await c.waitForLeader();
-    const gone = c.ids().find((id) => id !== leader) as string;
-    const node = c.nodes.get(gone);
-    const lead = c.nodes.get(leader);
-    assert.ok(node !== undefined && lead !== undefined);
-    await lead.node.removeMember(gone, 10_000);
+    const { lead, id: gone, node } = await pickInProcessFollower(c);
+    await removeRetrying(lead, gone);
     const err = await node.removed;
     assert.equal(err.code, 'NODE_REMOVED');
     const client = new FabricClient(node.node.config.node.advertise, { timeoutMs: 5_000 });
@@ -105,10 +132,7 @@ test('membership: a removed node refuses every request with NODE_REMOVED until i
 test('membership: a follower cut off for several election timeouts is still a member and does not stop', async () => {
   const c = await InProcessCluster.start(3);
   try {
-    const leader = await c.waitForLeader();
-    const loner = c.ids().find((id) => id !== leader) as string;
-    const node = c.nodes.get(loner);
-    assert.ok(node !== undefined);
+    const { id: loner, node } = await pickInProcessFollower(c);
     let removed = false;
     void node.removed.then(() => {
       removed = true;
