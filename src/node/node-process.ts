@@ -198,6 +198,9 @@ function watchForRemoval(node: RaftNode, leaders: LeaderClients, logger: Logger)
     },
   });
   watch.start();
+  node.onSelfRemoval(() => {
+    watch.checkNow();
+  });
   void node.removed.then(() => {
     watch.stop();
   });

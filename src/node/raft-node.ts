@@ -65,6 +65,9 @@ export class RaftNode {
   readonly #applyListeners = new Set<() => void>();
   readonly #onFatal: (err: Error) => void;
   #refusal: FabricError | undefined;
+  /** Index of the applied configuration that dropped this node, until a later one lists it again. */
+  #removedAt: number | undefined;
+  readonly #selfRemovalListeners = new Set<() => void>();
   #onRemoved: (err: FabricError) => void = () => undefined;
   /** Resolves with the NODE_REMOVED error once this node learns it was removed. */
   readonly removed = new Promise<FabricError>((resolve) => {
@@ -187,15 +190,23 @@ export class RaftNode {
   /**
    * A snapshot taken after this node's removal (it applied the removal, took
    * a snapshot and was stopped before it exited) no longer lists it, and the
-   * removal entry is not replayed: tell it here.
+   * removal entry is not replayed: note it here (removal.ts says why it is
+   * only a suspicion until a leader confirms it).
    */
   #checkSnapshotMembership(): void {
     const { index, conf } = this.#core.committedConf();
     if (index === 0 || conf.voters.includes(this.id) || conf.learners.includes(this.id)) return;
-    const term = this.#core.logTerm(index) ?? this.#core.basicStatus().term;
-    setImmediate(() => {
-      this.removedAt({ index, by: this.#core.basicStatus().leader || 'unknown', term });
-    });
+    this.#suspectRemoval(index);
+  }
+
+  #suspectRemoval(index: number): void {
+    this.#removedAt = index;
+    for (const l of this.#selfRemovalListeners) l();
+  }
+
+  /** Calls `listener` when this node applies a configuration that drops it. */
+  onSelfRemoval(listener: () => void): void {
+    this.#selfRemovalListeners.add(listener);
   }
 
   /**
@@ -333,11 +344,11 @@ export class RaftNode {
 
   #applyConf(e: Extract<Entry, { type: 'conf' }>): void {
     const cc = e.change;
-    if (cc.type === 'remove' && cc.nodeId === this.id) {
-      // Committed and applied: no later leader can undo it. The leader that
-      // removes itself has already handed off (step-leader.ts).
-      const leader = this.#core.basicStatus().leader;
-      this.removedAt({ index: e.index, by: leader === '' ? this.id : leader, term: e.term });
+    // Committed and applied, but maybe an old incarnation's removal that a
+    // rebuilt node replays: the node asks a leader at once (removal.ts).
+    if (cc.nodeId === this.id) {
+      if (cc.type === 'remove') this.#suspectRemoval(e.index);
+      else this.#removedAt = undefined;
     }
     if (cc.type === 'remove') {
       this.#addresses.delete(cc.nodeId);
@@ -534,6 +545,7 @@ export class RaftNode {
       term: this.#core.basicStatus().term,
       confIndex: this.#core.lastConfIndex(),
       listed: conf.voters.includes(this.id) || conf.learners.includes(this.id),
+      ...(this.#removedAt === undefined ? {} : { removedAt: this.#removedAt }),
     };
   }
 

@@ -57,11 +57,19 @@ export class RemovalWatch {
     return this.#done;
   }
 
-  #check(): void {
+  /** Asks now: the node applied a configuration without itself (removal.ts). */
+  checkNow(): void {
+    this.#check(true);
+  }
+
+  #check(asked = false): void {
     if (this.#done || this.#asking) return;
     const now = Date.now();
+    // After an applied removal the node asks every election timeout until a
+    // leader confirms it or a later configuration lists the node again.
+    const urgent = asked || this.#opts.node.ownView().removedAt !== undefined;
     if (this.#opts.node.leaderKnown()) this.#silentSince = now;
-    if (now - this.#silentSince < SILENT_TIMEOUTS * this.#opts.electionTimeoutMs) return;
+    if (!urgent && now - this.#silentSince < SILENT_TIMEOUTS * this.#opts.electionTimeoutMs) return;
     this.#silentSince = now;
     this.#asking = true;
     void this.#ask().finally(() => {

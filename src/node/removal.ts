@@ -28,6 +28,14 @@ import { FabricError } from '../util/fabric-error.js';
  * - this node's own log lists it: a node that has not been added yet was
  *   never a member and must not read the leader's answer as a removal.
  *
+ * A node that applies the entry removing it is told by that entry, but
+ * not trusted on its own: a node rebuilt under the same id (`--join` on an
+ * empty dir, the repair path) replays the cluster's history, old removal
+ * of its id included, before it reaches the entry that added it again. So
+ * the applied removal (`removedAt`) only makes the node ask at once, and a
+ * leader's committed configuration at or after that index that still omits
+ * it confirms it.
+ *
  * Known gap: a node whose log ends in an uncommitted configuration entry of
  * an old term, at a higher index than the removal, is not told; it keeps
  * campaigning, harmlessly, as before.
@@ -40,6 +48,8 @@ export interface OwnView {
   readonly confIndex: number;
   /** Whether that configuration lists this node (as voter or learner). */
   readonly listed: boolean;
+  /** Index of the applied configuration entry that dropped this node, if no later one lists it. */
+  readonly removedAt?: number;
 }
 
 /** The part of a peer's Status answer the decision reads. */
@@ -67,9 +77,10 @@ export const EXIT_NODE_REMOVED = 78;
 /** The decision: removed according to this answer, or undefined. */
 export function removalIn(own: OwnView, answer: PeerAnswer): Removal | undefined {
   if (answer.clusterId !== own.clusterId || !answer.isLeader) return undefined;
-  if (answer.term < own.term || !own.listed) return undefined;
-  if (answer.committedConfIndex <= own.confIndex) return undefined;
-  if (answer.committedMembers.includes(own.id)) return undefined;
+  if (answer.term < own.term || answer.committedMembers.includes(own.id)) return undefined;
+  if (own.removedAt !== undefined) {
+    if (answer.committedConfIndex < own.removedAt) return undefined;
+  } else if (!own.listed || answer.committedConfIndex <= own.confIndex) return undefined;
   return { index: answer.committedConfIndex, by: answer.nodeId, term: answer.term };
 }
 

@@ -52,6 +52,23 @@ test('removal: an answer from another cluster does not count', () => {
   assert.equal(removalIn(own, { ...leaderAnswer, clusterId: 'c2' }), undefined);
 });
 
+test('removal: an applied removal of the node is confirmed by a leader whose committed configuration at or after it omits the node', () => {
+  const applied: OwnView = { ...own, confIndex: 9, listed: false, removedAt: 9 };
+  assert.deepEqual(removalIn(applied, leaderAnswer), { index: 9, by: 'n1', term: 5 });
+});
+
+test('removal: an applied removal from an earlier incarnation of the id (a rebuilt node replaying history) is not confirmed while the leader lists the node', () => {
+  const replaying: OwnView = { ...own, confIndex: 9, listed: false, removedAt: 9 };
+  const readded = { ...leaderAnswer, committedConfIndex: 14, committedMembers: ['n1', 'n2', 'n3'] };
+  assert.equal(removalIn(replaying, readded), undefined);
+});
+
+test('removal: an applied removal is not confirmed by a leader whose committed configuration is older than it', () => {
+  const applied: OwnView = { ...own, confIndex: 9, listed: false, removedAt: 9 };
+  assert.equal(removalIn(applied, { ...leaderAnswer, committedConfIndex: 8 }), undefined);
+  assert.equal(removalIn(applied, { ...leaderAnswer, isLeader: false }), undefined);
+});
+
 test('removal: the error names the node, cluster, index, leader and the way back', () => {
   const e = removedError('n3', 'c1', { index: 9, by: 'n1', term: 5 });
   assert.equal(e.code, 'NODE_REMOVED');
