@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FabricClient, FabricCallError } from '../../src/client/index.js';
@@ -62,6 +62,16 @@ async function removeRetrying(lead: RunningNode, id: string): Promise<void> {
   }
 }
 
+async function waitForVoter(c: TestCluster, via: string, id: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const st = await c.client(via).status();
+    if (st.members.some((m) => m.node_id === id && m.role === 'MEMBER_ROLE_VOTER')) return;
+    assert.ok(Date.now() < deadline, `${id} was not promoted`);
+    await sleep(100);
+  }
+}
+
 async function assertServes(c: TestCluster, ids: readonly string[], key: string): Promise<void> {
   const leader = await c.waitForLeaderAmong(ids);
   await c.client(leader).put(key, 'v', `req-${key}`);
@@ -93,7 +103,7 @@ test('membership: a member removed while down is told so when it comes back, and
   }
 });
 
-test('membership: a running follower that is removed exits with the documented code', async () => {
+test('membership: a running follower that is removed exits with the documented code, and rebuilt with --join it stays', async () => {
   const c = await TestCluster.start(3);
   try {
     const { leader, gone, rest } = await pickFollower(c);
@@ -101,6 +111,15 @@ test('membership: a running follower that is removed exits with the documented c
     assert.equal(await exitCodeOf(c, gone), EXIT_NODE_REMOVED);
     assert.match(logOf(c, gone), new RegExp(`node ${gone} was removed from cluster test`));
     await assertServes(c, rest, 'after-removed-while-running');
+
+    // The way back the message gives. The rebuilt node replays the old
+    // removal of its id before the entry that adds it again: it must not stop.
+    const dir = path.join(c.dir, `data-${gone}`);
+    renameSync(dir, `${dir}.removed`);
+    c.node(gone).start(['--join', c.node(leader).address]);
+    await waitForVoter(c, leader, gone);
+    await assertServes(c, ['n1', 'n2', 'n3'], 'after-rejoin');
+    assert.ok(c.node(gone).running, 'the rebuilt node keeps running');
   } finally {
     await c.stop();
   }
