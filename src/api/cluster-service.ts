@@ -138,8 +138,9 @@ async function addNode(
       `node ${id} is already a member at ${known}; remove it first to change its address`,
     );
   }
-  if (!conf.voters.includes(id) && !conf.learners.includes(id))
-    await node.addLearner(id, address, timeoutMs);
+  if (conf.voters.includes(id)) throw alreadyVoterError(id);
+  // A learner is waited for again: a retry of an add that timed out.
+  if (!conf.learners.includes(id)) await node.addLearner(id, address, timeoutMs);
   const deadline = Date.now() + timeoutMs;
   // The leader promotes a learner once it has caught up (raft-node.ts).
   while (!node.status().conf.voters.includes(id)) {
@@ -152,6 +153,20 @@ async function addNode(
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   return membersOf(node, node.status()).find((m) => m.node_id === id) ?? { node_id: id, address };
+}
+
+/**
+ * Adding a voter again used to be a silent no-op, and an operator rebuilding
+ * a node (DATA_DIR_CORRUPT) then got a voter with an empty log and no memory
+ * of its votes. A node is rebuilt by removing it first (storage-errors.ts).
+ */
+export function alreadyVoterError(id: NodeId): FabricError {
+  return new FabricError(
+    'NODE_EXISTS',
+    `node ${id} is already a voter; to rebuild it (a lost or corrupt data dir), remove it first: ` +
+      `\`fabric cluster remove ${id}\`, then start it on an empty data dir with \`fabric node start --join\``,
+    { nodeId: id },
+  );
 }
 
 function membersOf(node: NodeApi, st: RaftStatus): Member[] {
@@ -188,6 +203,7 @@ async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusRe
       }
     }
   }
+  const committed = node.committedConf();
   return {
     node_id: st.id,
     cluster_id: node.clusterId,
@@ -199,5 +215,7 @@ async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusRe
     leader_id: st.leader,
     leader_address: st.leader === '' ? '' : (node.addressOf(st.leader) ?? ''),
     members,
+    committed_conf_index: committed.index,
+    committed_members: [...committed.conf.voters, ...committed.conf.learners],
   };
 }

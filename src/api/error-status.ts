@@ -22,6 +22,8 @@ export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
   CONF_CHANGE_REJECTED: grpc.status.FAILED_PRECONDITION,
   NODE_NOT_FOUND: grpc.status.NOT_FOUND,
   NODE_EXISTS: grpc.status.ALREADY_EXISTS,
+  // A removed member refuses everything until it exits (src/node/removal.ts).
+  NODE_REMOVED: grpc.status.FAILED_PRECONDITION,
   PEER_UNREACHABLE: grpc.status.UNAVAILABLE,
   PEER_REJECTED: grpc.status.PERMISSION_DENIED,
   MALFORMED_MESSAGE: grpc.status.INVALID_ARGUMENT,

@@ -1,4 +1,4 @@
-import type { NodeId, RaftStatus } from '../raft/index.js';
+import type { ConfState, NodeId, RaftStatus } from '../raft/index.js';
 
 /**
  * What the gRPC services need from a running node (src/node/raft-node.ts
@@ -9,6 +9,10 @@ export interface NodeApi {
   readonly id: NodeId;
   readonly clusterId: string;
   status(): RaftStatus;
+  /** The configuration in force at the commit index and the index of the entry that set it. */
+  committedConf(): { readonly index: number; readonly conf: ConfState };
+  /** Set once this node learned it was removed: every request is refused with it. */
+  refusal?(): Error | undefined;
   addressOf(id: NodeId): string | undefined;
   /** The leader's id and address; throws NotLeaderError (NO_LEADER) when unknown. */
   leader(): { id: NodeId; address: string };

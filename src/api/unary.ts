@@ -16,6 +16,11 @@ export function unary<Req, Res>(
 ): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     const forwarded = call.metadata.get(FORWARDED_METADATA).length > 0;
+    const refused = node.refusal?.();
+    if (refused !== undefined) {
+      callback(toServiceError(refused));
+      return;
+    }
     fn({ request: call.request, forwarded }).then(
       (res) => {
         callback(null, res);

@@ -13,11 +13,13 @@ export function registerNodeCommands(program: Command): void {
     )
     .action(async (o: { config: string; join?: string }) => {
       // The node's modules (gRPC, LevelDB, mysql2, pino) load only for this command.
-      const [{ loadConfig }, { startNode }, { createLogger }] = await Promise.all([
-        import('../node/config.js'),
-        import('../node/node-process.js'),
-        import('../util/logger.js'),
-      ]);
+      const [{ loadConfig }, { startNode }, { createLogger }, { EXIT_NODE_REMOVED }] =
+        await Promise.all([
+          import('../node/config.js'),
+          import('../node/node-process.js'),
+          import('../util/logger.js'),
+          import('../node/removal.js'),
+        ]);
       const config = loadConfig(o.config, { joining: o.join !== undefined });
       const logger = createLogger(config.log.level, { nodeId: config.node.id });
       const running = await startNode({
@@ -41,6 +43,19 @@ export function registerNodeCommands(program: Command): void {
           },
         );
       };
+      void running.removed.then(() => {
+        // The error is logged (raft-node.ts); requests are refused meanwhile.
+        // One election timeout lets a removed leader's hand-off and the
+        // answer to the RemoveNode call that removed it go out first.
+        if (stopping) return;
+        stopping = true;
+        setTimeout(() => {
+          void running.stop().finally(() => {
+            logger.flush();
+            process.exit(EXIT_NODE_REMOVED);
+          });
+        }, config.raft.electionTicks * config.raft.tickMs);
+      });
       process.on('SIGTERM', () => {
         stop('SIGTERM');
       });

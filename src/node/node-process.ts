@@ -24,7 +24,9 @@ import { grpcDetectorPeers } from './detector-peers.js';
 import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from './detector-test-faults.js';
 import { FabricRuntime } from './fabric-runtime.js';
 import { FailureDetector } from './failure-detector.js';
+import { refuseFreshVoter } from './join-check.js';
 import { RaftNode } from './raft-node.js';
+import { RemovalWatch } from './removal-watch.js';
 import { transportSecurity } from './transport-security.js';
 
 export interface StartOptions {
@@ -43,6 +45,8 @@ export interface RunningNode {
   readonly kv: KvStateMachine;
   readonly fabric: FabricRuntime;
   readonly detector: FailureDetector;
+  /** Resolves with NODE_REMOVED once this node learns it is no longer a member. */
+  readonly removed: Promise<FabricError>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +70,14 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     ...(opts.faults === undefined ? {} : { faults: opts.faults }),
   });
   const security = transportSecurity(config);
+  if (opts.join !== undefined) {
+    await refuseFreshVoter(node, opts.join, channelCredentials(security), logger).catch(
+      async (e: unknown) => {
+        await node.stop();
+        throw e;
+      },
+    );
+  }
   const leaders = new LeaderClients(channelCredentials(security));
   // Peer batches and snapshot chunks need the transport's message size limits.
   const server = new grpc.Server(peerServerOptions());
@@ -112,6 +124,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const standard = addStandardServices(server, protos.definitions);
   await bind(server, config.node.listen, serverCredentials(security));
   node.run();
+  const removalWatch = watchForRemoval(node, leaders, logger);
   detector.start();
   standard.setServing(true);
   logger.info(
@@ -125,8 +138,10 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     kv,
     fabric,
     detector,
+    removed: node.removed,
     stop: async () => {
       standard.setServing(false);
+      removalWatch.stop();
       shutdown.abort();
       await detector.stop();
       await fabric.stop();
@@ -167,6 +182,31 @@ function failureDetector(
   });
 }
 
+/** A member removed while it was down finds out by asking the others (removal.ts). */
+function watchForRemoval(node: RaftNode, leaders: LeaderClients, logger: Logger): RemovalWatch {
+  const watch = new RemovalWatch({
+    node: {
+      ownView: () => node.ownView(),
+      leaderKnown: () => node.status().leader !== '',
+      peerAddresses: () => node.peerAddresses(),
+    },
+    status: (address) => leaders.for(address).status(),
+    electionTimeoutMs: node.config.raft.electionTicks * node.config.raft.tickMs,
+    logger: logger.child({ component: 'removal-watch', nodeId: node.id }),
+    onRemoved: (removal) => {
+      node.removedAt(removal);
+    },
+  });
+  watch.start();
+  node.onSelfRemoval(() => {
+    watch.checkNow();
+  });
+  void node.removed.then(() => {
+    watch.stop();
+  });
+  return watch;
+}
+
 /** Test-only links cut from startup (FABRIC_TEST_BLOCK_SERVERS); said loudly in the log. */
 function testBlockedServers(logger: Logger): MysqlFaults | undefined {
   const value = process.env[BLOCK_SERVERS_ENV];
@@ -185,6 +225,8 @@ function nodeApi(node: RaftNode, part: StateMachinePart): NodeApi {
     id: node.id,
     clusterId: node.config.cluster.id,
     status: () => node.status(),
+    committedConf: () => node.committedConf(),
+    refusal: () => node.refusal(),
     addressOf: (id) => node.addressOf(id),
     leader: () => node.leader(),
     isLeader: () => node.isLeader(),

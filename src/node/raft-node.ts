@@ -15,6 +15,8 @@ import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { decodeAddress, encodeAddress } from './address-context.js';
 import type { NodeConfig } from './config.js';
+import type { OwnView, Removal } from './removal.js';
+import { removedError } from './removal.js';
 import { raftLoggerFrom } from './raft-logger-adapter.js';
 import { decodeEnvelope, encodeEnvelope } from './snapshot-envelope.js';
 import type { StateMachine } from './state-machine.js';
@@ -62,6 +64,15 @@ export class RaftNode {
   readonly #leaderWatchers = new Set<() => void>();
   readonly #applyListeners = new Set<() => void>();
   readonly #onFatal: (err: Error) => void;
+  #refusal: FabricError | undefined;
+  /** Index of the applied configuration that dropped this node, until a later one lists it again. */
+  #removedAt: number | undefined;
+  readonly #selfRemovalListeners = new Set<() => void>();
+  #onRemoved: (err: FabricError) => void = () => undefined;
+  /** Resolves with the NODE_REMOVED error once this node learns it was removed. */
+  readonly removed = new Promise<FabricError>((resolve) => {
+    this.#onRemoved = resolve;
+  });
   #ticker: NodeJS.Timeout | undefined;
   #ticks = 0;
   #writing: Promise<void> | undefined;
@@ -173,6 +184,46 @@ export class RaftNode {
       this.#tick();
     }, this.config.raft.tickMs);
     this.#schedule();
+    this.#checkSnapshotMembership();
+  }
+
+  /**
+   * A snapshot taken after this node's removal (it applied the removal, took
+   * a snapshot and was stopped before it exited) no longer lists it, and the
+   * removal entry is not replayed: note it here (removal.ts says why it is
+   * only a suspicion until a leader confirms it).
+   */
+  #checkSnapshotMembership(): void {
+    const { index, conf } = this.#core.committedConf();
+    if (index === 0 || conf.voters.includes(this.id) || conf.learners.includes(this.id)) return;
+    this.#suspectRemoval(index);
+  }
+
+  #suspectRemoval(index: number): void {
+    this.#removedAt = index;
+    for (const l of this.#selfRemovalListeners) l();
+  }
+
+  /** Calls `listener` when this node applies a configuration that drops it. */
+  onSelfRemoval(listener: () => void): void {
+    this.#selfRemovalListeners.add(listener);
+  }
+
+  /**
+   * This node is no longer a member: it logs the one error that says what
+   * to do, stops campaigning, refuses every request, and resolves `removed`
+   * (the process stops then; see node-commands.ts).
+   */
+  removedAt(removal: Removal): void {
+    if (this.#refusal !== undefined) return;
+    this.#refusal = removedError(this.id, this.config.cluster.id, removal);
+    this.#log.error({ code: 'NODE_REMOVED', ...this.#refusal.details }, this.#refusal.message);
+    this.#onRemoved(this.#refusal);
+  }
+
+  /** The NODE_REMOVED error once this node learned it was removed. */
+  refusal(): FabricError | undefined {
+    return this.#refusal;
   }
 
   #setAddress(id: NodeId, address: string): void {
@@ -190,7 +241,9 @@ export class RaftNode {
   }
 
   #tick(): void {
-    if (this.#stopped) return;
+    // A removed node stops campaigning at once; it still steps messages
+    // until it stops, so a removed leader's hand-off completes.
+    if (this.#stopped || this.#refusal !== undefined) return;
     this.#core.tick();
     if (++this.#ticks % PROMOTE_EVERY_TICKS === 0) this.#promoteCaughtUpLearners();
     this.#schedule();
@@ -272,7 +325,7 @@ export class RaftNode {
     if (e.type === 'normal') {
       if (e.data.byteLength > 0) result = this.#sm.apply(e.index, e.data);
     } else {
-      this.#applyConf(e.change);
+      this.#applyConf(e);
     }
     const term = this.#proposalTerms.get(e.index);
     if (term === undefined) return;
@@ -289,7 +342,14 @@ export class RaftNode {
     }
   }
 
-  #applyConf(cc: ConfChange): void {
+  #applyConf(e: Extract<Entry, { type: 'conf' }>): void {
+    const cc = e.change;
+    // Committed and applied, but maybe an old incarnation's removal that a
+    // rebuilt node replays: the node asks a leader at once (removal.ts).
+    if (cc.nodeId === this.id) {
+      if (cc.type === 'remove') this.#suspectRemoval(e.index);
+      else this.#removedAt = undefined;
+    }
     if (cc.type === 'remove') {
       this.#addresses.delete(cc.nodeId);
       if (cc.nodeId !== this.id) this.transport.removePeer(cc.nodeId);
@@ -471,6 +531,29 @@ export class RaftNode {
     return this.#core.status();
   }
 
+  /** The configuration in force at the commit index and the index of the entry that set it. */
+  committedConf(): ReturnType<RaftCore['committedConf']> {
+    return this.#core.committedConf();
+  }
+
+  /** This node's side of the membership check (removal.ts). */
+  ownView(): OwnView {
+    const conf = this.#core.status().conf;
+    return {
+      id: this.id,
+      clusterId: this.config.cluster.id,
+      term: this.#core.basicStatus().term,
+      confIndex: this.#core.lastConfIndex(),
+      listed: conf.voters.includes(this.id) || conf.learners.includes(this.id),
+      ...(this.#removedAt === undefined ? {} : { removedAt: this.#removedAt }),
+    };
+  }
+
+  /** Addresses of the other members this node knows of. */
+  peerAddresses(): string[] {
+    return [...this.#addresses].filter(([id]) => id !== this.id).map(([, a]) => a);
+  }
+
   /** Calls `listener` after every applied batch and every leadership change; returns an unsubscribe. */
   subscribe(listener: () => void): () => void {
     this.#applyListeners.add(listener);
@@ -517,6 +600,7 @@ export class RaftNode {
   }
 
   #checkRunning(): void {
+    if (this.#refusal !== undefined) throw this.#refusal;
     if (this.#stopped) throw new FabricError('SHUTTING_DOWN', `node ${this.id} is shutting down`);
   }
 

@@ -1,6 +1,6 @@
 import type { AppendMessage, HeartbeatMessage, SnapshotMessage } from './message.js';
 import type { RaftState } from './raft-state.js';
-import type { Snapshot } from './types.js';
+import type { NodeId, Snapshot } from './types.js';
 
 /** AppendEntries receiver (§5.3), with the fast-backtracking hint on rejection. */
 export function handleAppend(r: RaftState, m: AppendMessage): void {
@@ -46,11 +46,20 @@ export function handleAppend(r: RaftState, m: AppendMessage): void {
 }
 
 export function handleHeartbeat(r: RaftState, m: HeartbeatMessage): void {
-  // The leader never sends a commit past our matching prefix (replication.ts).
-  // One past our log cannot be trusted to cover entries we hold: ignore it.
+  // The leader never sends a commit past what we acknowledged (replication.ts),
+  // so one past our log proves we lost acknowledged entries (a disk fault or a
+  // data dir restored from an older copy). Tell the leader where our log ends,
+  // as a rejection of that index: it resets our progress and re-sends
+  // (step-leader.ts). Ignoring it would leave us behind until a leader change.
   if (m.commit <= r.log.lastIndex()) r.log.commitTo(m.commit);
-  else r.logger.warn('ignored heartbeat commit past our log', { id: r.id, commit: m.commit });
+  else rejectPastOurLog(r, m.from, m.commit);
   r.send({ type: 'heartbeat-resp', to: m.from, context: m.context });
+}
+
+function rejectPastOurLog(r: RaftState, to: NodeId, index: number): void {
+  const hintIndex = r.log.lastIndex();
+  const hintTerm = r.log.term(hintIndex) ?? 0;
+  r.send({ type: 'app-resp', to, index, reject: true, hintIndex, hintTerm });
 }
 
 export function handleSnapshot(r: RaftState, m: SnapshotMessage): void {

@@ -83,6 +83,31 @@ export class Progress {
   }
 
   /**
+   * True when a rejection says the follower holds less than it acknowledged:
+   * its hint (the highest index that may still match, never past its last
+   * index) is below `match`. A correct follower never loses a matched entry
+   * (it truncates only conflicting, hence uncommitted and unmatched, ones),
+   * so this is a storage fault: a lost write or an older copy of its data dir.
+   * (A much-delayed duplicate of a rejection sent before the follower caught
+   * up looks the same; resetting then costs one probe and is still safe.)
+   */
+  lostAcknowledged(hint: number): boolean {
+    return hint < this.match;
+  }
+
+  /**
+   * After a storage fault on the follower: forget what it acknowledged and
+   * probe just past its reported log. Lowering `match` never lowers the
+   * commit index (it only advances, raft-log.ts); it only stops counting this
+   * follower for entries it no longer holds.
+   */
+  resetAfterLoss(hint: number): void {
+    this.match = 0;
+    this.becomeProbe();
+    this.next = Math.max(1, hint + 1);
+  }
+
+  /**
    * Handles a rejection of the append at `rejected`. `hint` is the highest
    * index that may still match. Returns false when the rejection is stale.
    */

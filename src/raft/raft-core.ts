@@ -15,7 +15,15 @@ import { step } from './step.js';
 import { afterCommit } from './step-leader.js';
 import { tick } from './tick.js';
 import { leaderTransfer } from './transfer.js';
-import type { ConfChange, HardState, NodeId, Role, Snapshot, SoftState } from './types.js';
+import type {
+  ConfChange,
+  ConfState,
+  HardState,
+  NodeId,
+  Role,
+  Snapshot,
+  SoftState,
+} from './types.js';
 import { NONE, entriesSize } from './types.js';
 
 /** Where a proposal landed; it is committed once an entry with this index and term applies. */
@@ -303,6 +311,21 @@ export class RaftCore {
       applied: r.log.applied,
       lastIndex: r.log.lastIndex(),
     };
+  }
+
+  /**
+   * The configuration in force at the commit index, with the index of the
+   * entry that set it. Unlike status().conf (the last one appended, thesis
+   * §4.1), it can no longer be replaced by a new leader: a node that is told
+   * it was removed must be told so by a committed configuration.
+   */
+  committedConf(): { readonly index: number; readonly conf: ConfState } {
+    return this.#r.log.confPointAt(this.#r.log.committed);
+  }
+
+  /** Index of the last configuration entry appended to this node's log (or its snapshot's index). */
+  lastConfIndex(): number {
+    return this.#r.log.lastConfIndex();
   }
 
   status(): RaftStatus {

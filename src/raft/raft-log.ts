@@ -126,12 +126,17 @@ export class RaftLog {
 
   /** The configuration in force at `index`. */
   confAt(index: number): ConfState {
+    return this.confPointAt(index).conf;
+  }
+
+  /** The configuration in force at `index` and the index of the entry (or snapshot) that set it. */
+  confPointAt(index: number): { readonly index: number; readonly conf: ConfState } {
     let c = this.#confs[0] as ConfPoint;
     for (const p of this.#confs) {
       if (p.index <= index) c = p;
       else break;
     }
-    return c.conf;
+    return c;
   }
 
   /**

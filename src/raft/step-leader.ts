@@ -51,6 +51,19 @@ function onAppendResponse(r: RaftState, m: AppendResponseMessage): void {
   if (m.reject) {
     // Skip the follower's whole conflicting term: probe at the last index
     // whose term in our log is <= the term the follower has there.
+    if (pr.lostAcknowledged(m.hintIndex)) {
+      // Without this, `next` never drops below match + 1: the same append
+      // would be re-sent and rejected in a loop, and heartbeats ignored.
+      r.logger.warn('storage fault on follower: its log is shorter than it acknowledged', {
+        id: r.id,
+        follower: m.from,
+        acknowledged: pr.match,
+        lastIndex: m.hintIndex,
+      });
+      pr.resetAfterLoss(m.hintIndex);
+      sendAppend(r, m.from);
+      return;
+    }
     const hint = m.hintTerm > 0 ? r.log.findConflictByTerm(m.hintIndex, m.hintTerm) : m.hintIndex;
     if (pr.maybeDecrTo(m.index, hint)) {
       if (pr.state === 'replicate') pr.becomeProbe();

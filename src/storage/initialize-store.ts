@@ -6,6 +6,8 @@ import type { KvStore, KvOp } from './kv-store.js';
 import type { NodeIdentity } from './open-options.js';
 import type { SnapshotDir } from './snapshot-dir.js';
 import { corruptError } from './storage-errors.js';
+import { putSeal } from './seal.js';
+import type { Seal } from './seal-codec.js';
 import { putEntries, putHardState, putSnapshotMetadata } from './write-ops.js';
 
 /**
@@ -38,6 +40,7 @@ export async function initializeStore(
     putSnapshotMetadata(ops, init.snapshot.metadata);
   }
   putEntries(ops, init.entries);
+  putSeal(ops, 0, firstSeal(init));
   await kv.batch(ops, { sync: true });
 }
 
@@ -46,13 +49,24 @@ export async function initializeStore(
  * identity mean the identity was lost, not that the dir is new.
  */
 async function checkEmpty(kv: KvStore, snapshots: SnapshotDir, dataDir: string): Promise<void> {
-  const records = kv.range({ ...ALL_KEYS, limit: 1 })[Symbol.asyncIterator]();
-  const first = await records.next();
-  await records.return?.();
-  if (first.done !== true) {
+  if (!(await isEmpty(kv))) {
     throw corruptError(dataDir, 'identity', 'the record is missing but the log has records');
   }
   if (await snapshots.hasAny()) {
     throw corruptError(dataDir, 'identity', 'the record is missing but snapshot files exist');
   }
+}
+
+/** True if the database holds no record at all. */
+export async function isEmpty(kv: KvStore): Promise<boolean> {
+  const records = kv.range({ ...ALL_KEYS, limit: 1 })[Symbol.asyncIterator]();
+  const first = await records.next();
+  await records.return?.();
+  return first.done === true;
+}
+
+/** The seal of the initialising batch (seal.ts). */
+export function firstSeal(init: InitialState): Seal {
+  const base = init.snapshot?.metadata.index ?? 0;
+  return { seq: 1, lastIndex: base + init.entries.length, hardState: init.hardState };
 }

@@ -20,6 +20,6 @@ export {
 } from './keys.js';
 export { MARKER_FILE } from './data-dir.js';
 export { SNAPSHOTS_DIR } from './snapshot-dir.js';
-export { RESTORE_ADVICE } from './storage-errors.js';
+export { RESTORE_ADVICE, restoreAdvice } from './storage-errors.js';
 export { RecordProblem } from './record-problem.js';
 export { crc32c } from './crc32c.js';

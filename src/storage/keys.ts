@@ -8,6 +8,9 @@
  *   'm' (0x6d) + "snapshot"     metadata of the latest snapshot file
  *                               (snapshot-meta-codec.ts); its data lives in
  *                               <dataDir>/snapshots (snapshot-file.ts)
+ *   'm' (0x6d) + "seal" + u64 BE seq
+ *                               the seal of the last write batch
+ *                               (seal-codec.ts, seal.ts): exactly one exists
  *
  * Every entry key lies in [ENTRY_KEYS.gte, ENTRY_KEYS.lt) and nothing else
  * does, so one range scan reads the whole log in order.
@@ -25,6 +28,22 @@ export const ENTRY_KEYS = {
   gte: Buffer.from([ENTRY_PREFIX]),
   lt: Buffer.from([ENTRY_PREFIX + 1]),
 } as const;
+
+const SEAL_PREFIX = metaKey('seal');
+
+/** Every seal key, and nothing else ('mseal' … 'mseam'). */
+export const SEAL_KEYS = {
+  gte: SEAL_PREFIX,
+  lt: Buffer.from(metaKey('seam')),
+} as const;
+
+export function sealKey(seq: number): Buffer {
+  const key = Buffer.alloc(SEAL_PREFIX.byteLength + 8);
+  SEAL_PREFIX.copy(key);
+  key.writeUInt32BE(Math.floor(seq / TWO_32), SEAL_PREFIX.byteLength);
+  key.writeUInt32BE(seq % TWO_32, SEAL_PREFIX.byteLength + 4);
+  return key;
+}
 
 /** Every key, for "is this database empty?". */
 export const ALL_KEYS = { gte: Buffer.alloc(0), lt: Buffer.from([0xff]) } as const;

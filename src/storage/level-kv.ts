@@ -8,9 +8,10 @@ type Db = Level<Buffer, Buffer>;
 /**
  * Opens (creating if needed) the LevelDB in `dataDir`. LevelDB takes an
  * exclusive lock on `dataDir/LOCK` for as long as it is open: that lock is
- * what keeps two fabric-ha processes off one data dir.
+ * what keeps two fabric-ha processes off one data dir. Errors name
+ * `reportAs` (the data dir, when this is a copy of it: verify-copy.ts).
  */
-export async function openLevelKv(dataDir: string): Promise<KvStore> {
+export async function openLevelKv(dataDir: string, reportAs = dataDir): Promise<KvStore> {
   const db: Db = new Level<Buffer, Buffer>(dataDir, {
     keyEncoding: 'buffer',
     valueEncoding: 'buffer',
@@ -18,7 +19,7 @@ export async function openLevelKv(dataDir: string): Promise<KvStore> {
   try {
     await db.open({ createIfMissing: true, errorIfExists: false });
   } catch (e) {
-    throw openError(dataDir, e);
+    throw openError(reportAs, e);
   }
   return new LevelKv(db);
 }

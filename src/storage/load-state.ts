@@ -48,6 +48,17 @@ export async function loadState(
       { index: hardState.commit },
     );
   }
+  const lastTerm = entries.at(-1)?.term ?? snapshot?.metadata.term ?? 0;
+  if (hardState.term < lastTerm) {
+    // A node's term is never below a term in its log: the hard state is
+    // older than the entries, so a vote it cast may be forgotten.
+    throw corruptError(
+      dataDir,
+      'hard state',
+      `term ${hardState.term} is older than the term ${lastTerm} of the last log entry ${lastIndex}`,
+      { index: lastIndex },
+    );
+  }
   return {
     initialState: { hardState, snapshot, entries },
     log,

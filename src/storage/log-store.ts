@@ -11,6 +11,9 @@ import { SerialQueue } from './serial-queue.js';
 import type { SnapshotDir } from './snapshot-dir.js';
 import type { StoredLog } from './stored-log.js';
 import { deleteEntries, putEntries, putHardState, putSnapshotMetadata } from './write-ops.js';
+import { writeCleanClose } from './clean-close.js';
+import { putSeal } from './seal.js';
+import type { Seal } from './seal-codec.js';
 
 /** Step 1 of the Ready contract (src/raft/ready.ts): what to make durable. */
 export interface PersistInput {
@@ -56,6 +59,8 @@ export class LogStore {
   #hardState: HardState;
   #snapshotIndex: number;
   #snapshotFile: string | undefined;
+  /** The seal of the last batch written (seal.ts); every batch writes the next one. */
+  #seal: Seal;
   /** Set by the first failed write; every later write rejects with it as the cause. */
   #failure: unknown;
   #closing: Promise<void> | undefined;
@@ -72,6 +77,7 @@ export class LogStore {
     this.#hardState = initialState.hardState;
     this.#snapshotIndex = initialState.snapshot?.metadata.index ?? 0;
     this.#snapshotFile = snapshotFile;
+    this.#seal = opened.seal;
   }
 
   /**
@@ -120,10 +126,37 @@ export class LogStore {
     };
   }
 
-  /** Waits for queued writes to settle, then releases the data dir. Idempotent. */
+  /**
+   * Waits for queued writes to settle, then releases the data dir. Idempotent.
+   * A store whose writes all succeeded first writes one more synced batch
+   * (syncing any unsynced commit-index write before it) and records it in
+   * the clean-close file, so the next open can tell a lost write from a torn
+   * one (clean-close.ts).
+   */
   close(): Promise<void> {
-    this.#closing ??= this.#queue.idle().then(() => this.#kv.close());
+    this.#closing ??= this.#queue.idle().then(async () => {
+      try {
+        if (this.#failure === undefined) await this.#closeCleanly();
+      } finally {
+        await this.#kv.close();
+      }
+    });
     return this.#closing;
+  }
+
+  async #closeCleanly(): Promise<void> {
+    const ops: KvOp[] = [];
+    const seal = this.#nextSeal(ops, this.#lastIndex(), this.#hardState);
+    await this.#kv.batch(ops, { sync: true });
+    this.#seal = seal;
+    await writeCleanClose(this.#dataDir, seal);
+  }
+
+  /** Adds the next seal to `ops`: the state once the batch is applied. */
+  #nextSeal(ops: KvOp[], lastIndex: number, hardState: HardState): Seal {
+    const seal = { seq: this.#seal.seq + 1, lastIndex, hardState };
+    putSeal(ops, this.#seal.seq, seal);
+    return seal;
   }
 
   async #persist(rd: PersistInput): Promise<void> {
@@ -152,8 +185,11 @@ export class LogStore {
     const sizes = putEntries(ops, rd.entries);
     if (rd.hardState !== undefined) putHardState(ops, rd.hardState);
     if (ops.length === 0) return;
+    const lastAfter = newLast ?? (snap === undefined ? this.#lastIndex() : base);
+    const seal = this.#nextSeal(ops, lastAfter, rd.hardState ?? this.#hardState);
 
     await this.#kv.batch(ops, { sync: this.#mustSync(rd) });
+    this.#seal = seal;
 
     if (snap !== undefined) {
       this.#log.resetAfter(base);
@@ -188,8 +224,10 @@ export class LogStore {
     }
     deleteEntries(ops, this.#log.first, through);
     if (ops.length === 0) return;
+    const seal = this.#nextSeal(ops, this.#lastIndex(), this.#hardState);
 
     await this.#kv.batch(ops, { sync: true });
+    this.#seal = seal;
 
     this.#log.dropThrough(through);
     if (newer) {

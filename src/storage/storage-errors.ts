@@ -1,13 +1,39 @@
-import { FabricError } from '../util/fabric-error.js';
+import { FabricError, isFabricError } from '../util/fabric-error.js';
 import { RecordProblem } from './record-problem.js';
 
 /**
- * What an operator does about a corrupt data dir. Raft cannot trust a log it
- * cannot read, and repairing one by hand risks un-committing entries the
- * cluster counted on, so the node is rebuilt from the others.
+ * What an operator does about a corrupt data dir: the one path that works.
+ * Raft cannot trust a log it cannot read, and a node that lost writes it may
+ * have acknowledged, or a vote, must not vote or serve with what is left
+ * (Alagappan et al., "Protocol-Aware Recovery for Consensus-Based Storage",
+ * FAST 2018): it is removed, so no quorum counts it, and rebuilt from the
+ * others as a new learner that votes only once promoted. Re-adding it
+ * without removing it would bring back a voter with no memory of its votes.
  */
-export const RESTORE_ADVICE =
-  'restore this node from a snapshot: stop it, move the data dir aside, and re-add it to the cluster with `fabric cluster add`';
+export function restoreAdvice(nodeId: string): string {
+  return (
+    `rebuild this node from the others: on a healthy member run \`fabric cluster remove ${nodeId}\`, ` +
+    'move this data dir aside (keep it for diagnosis), then start this node on an empty data dir with ' +
+    "`fabric node start --config <its config> --join <a member's host:port>`: it rejoins as a learner, " +
+    'catches up from the leader and is promoted to voter'
+  );
+}
+
+const NODE_ID_PLACEHOLDER = '<node id>';
+
+/** The advice before the node id is known; openStore fills it in (withNodeId). */
+export const RESTORE_ADVICE = restoreAdvice(NODE_ID_PLACEHOLDER);
+
+/** Names the node in a DATA_DIR_CORRUPT message's advice. */
+export function withNodeId(e: unknown, nodeId: string): unknown {
+  if (!isFabricError(e, 'DATA_DIR_CORRUPT')) return e;
+  return new FabricError(
+    e.code,
+    e.message.replace(RESTORE_ADVICE, restoreAdvice(nodeId)),
+    { ...e.details, nodeId },
+    e.cause === undefined ? undefined : { cause: e.cause },
+  );
+}
 
 /**
  * DATA_DIR_CORRUPT. `where` names the record ("log entry 42", "key 0x…",
@@ -22,7 +48,7 @@ export function corruptError(
 ): FabricError {
   return new FabricError(
     'DATA_DIR_CORRUPT',
-    `data dir ${dataDir} is corrupt: ${where}: ${problem}. Do not edit it by hand; ${RESTORE_ADVICE}`,
+    `data dir ${dataDir} is corrupt: ${where}: ${problem}. This node will not start on it. Do not edit it by hand; ${RESTORE_ADVICE}`,
     { dataDir, where, ...details },
     cause === undefined ? undefined : { cause },
   );

@@ -174,6 +174,9 @@ export class FakeNode implements NodeApi {
   status(): never {
     throw new Error('not used');
   }
+  committedConf(): never {
+    throw new Error('not used');
+  }
   addressOf(): string | undefined {
     return undefined;
   }

@@ -5,25 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { TestCluster, sleep } from './cluster.js';
 import { assertAllPresentOnce, waitConverged } from './verify.js';
-
-async function writeKeys(
-  c: TestCluster,
-  via: string,
-  prefix: string,
-  n: number,
-): Promise<Map<string, string>> {
-  const acked = new Map<string, string>();
-  for (let i = 0; i < n; i += 25) {
-    const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) => `${prefix}-${i + j}`);
-    await Promise.all(
-      batch.map(async (k) => {
-        await c.client(via).put(k, `v-${k}`, `req-${k}`);
-        acked.set(k, `v-${k}`);
-      }),
-    );
-  }
-  return acked;
-}
+import { writeKeys } from './writer.js';
 
 test('cluster: a crashed node recovers from disk and catches up', async () => {
   const c = await TestCluster.start(3);

@@ -71,3 +71,23 @@ export class Writer {
     await Promise.all(this.#loops);
   }
 }
+
+/** Writes `n` distinct keys through `via`, 25 at a time; returns what was acknowledged. */
+export async function writeKeys(
+  c: TestCluster,
+  via: string,
+  prefix: string,
+  n: number,
+): Promise<Map<string, string>> {
+  const acked = new Map<string, string>();
+  for (let i = 0; i < n; i += 25) {
+    const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) => `${prefix}-${i + j}`);
+    await Promise.all(
+      batch.map(async (k) => {
+        await c.client(via).put(k, `v-${k}`, `req-${k}`);
+        acked.set(k, `v-${k}`);
+      }),
+    );
+  }
+  return acked;
+}

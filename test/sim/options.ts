@@ -50,11 +50,24 @@ export interface SimOptions {
   readonly healTicks: number;
   /** Deliberately broken core (checker self-test). */
   readonly brokenFigure8: boolean;
+  /**
+   * A disk that breaks its promise: a crash also loses up to three of the
+   * node's last synced writes (what a damaged LevelDB .log does).
+   */
+  readonly lossyDisk: boolean;
+  /**
+   * The protection against it (src/storage/verify-copy.ts): a node whose
+   * disk lost synced writes refuses to start, as a real node does with
+   * DATA_DIR_CORRUPT, instead of voting and serving on what is left.
+   */
+  readonly detectLoss: boolean;
 }
 
 export interface OptionOverrides {
   readonly clusterSize?: number;
   readonly brokenFigure8?: boolean;
+  readonly lossyDisk?: boolean;
+  readonly detectLoss?: boolean;
 }
 
 export function deriveOptions(seed: number, steps: number, over: OptionOverrides = {}): SimOptions {
@@ -92,6 +105,8 @@ export function deriveOptions(seed: number, steps: number, over: OptionOverrides
     maxInflightMsgs: pick([1, 4, 256]),
     healTicks: 60 * electionTick,
     brokenFigure8: broken,
+    lossyDisk: over.lossyDisk ?? false,
+    detectLoss: over.detectLoss ?? true,
     ...(broken ? figure8Pressure(rng) : {}),
   };
 }

@@ -11,6 +11,8 @@ export class SimDisk {
   /** Entries after `base` (the last compaction point). */
   entries: Entry[];
   base: number;
+  /** The states before the last few writes, newest last (for lossy crashes). */
+  readonly #history: { hardState: HardState; entries: Entry[] }[] = [];
 
   constructor(init: InitialState) {
     this.hardState = init.hardState;
@@ -25,6 +27,7 @@ export class SimDisk {
 
   /** Applies step 1 of the Ready contract atomically. */
   write(rd: Ready): void {
+    this.#remember(rd.snapshot === undefined);
     if (rd.snapshot !== undefined) {
       this.snapshot = rd.snapshot;
       this.base = rd.snapshot.metadata.index;
@@ -41,8 +44,36 @@ export class SimDisk {
     if (rd.hardState !== undefined) this.hardState = rd.hardState;
   }
 
+  /**
+   * Loses up to `writes` of the last synced writes, as a damaged disk does
+   * (never across a snapshot or compaction, to keep the model simple).
+   * Returns how many were lost.
+   */
+  loseLastWrites(writes: number): number {
+    let lost = 0;
+    while (lost < writes) {
+      const prev = this.#history.pop();
+      if (prev === undefined) break;
+      this.hardState = prev.hardState;
+      this.entries = prev.entries;
+      lost++;
+    }
+    this.#history.length = 0;
+    return lost;
+  }
+
+  #remember(rollbackable: boolean): void {
+    if (!rollbackable) {
+      this.#history.length = 0;
+      return;
+    }
+    this.#history.push({ hardState: this.hardState, entries: [...this.entries] });
+    if (this.#history.length > 3) this.#history.shift();
+  }
+
   /** Stores a snapshot taken by the application and drops entries up to `compactTo`. */
   saveSnapshot(s: Snapshot, compactTo: number): void {
+    this.#history.length = 0;
     this.snapshot = s;
     if (compactTo > this.base) {
       this.entries = this.entries.slice(compactTo - this.base);

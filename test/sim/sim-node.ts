@@ -47,6 +47,8 @@ export class SimNode {
   sm: SimStateMachine = { index: 0, hash: 0 };
   /** Shut down for good (removed from the cluster). */
   retired = false;
+  /** Its disk lost synced writes and it refuses to start (SimOptions.detectLoss). */
+  refused = false;
   /** Prefix hashes of the durable log: hashes[i] covers disk.base + 1 + i. */
   #hashes: number[] = [];
   #baseHash = 0;
@@ -96,13 +98,21 @@ export class SimNode {
     });
   }
 
-  crash(): void {
+  /** Loses the in-flight write, and with a lossy disk up to `loseSynced` synced ones too. */
+  crash(loseSynced = 0, checker?: Checker): void {
     this.core = undefined;
     this.writing = undefined;
     this.incarnation++;
+    if (loseSynced > 0 && checker !== undefined && this.disk.loseLastWrites(loseSynced) > 0) {
+      this.refused = this.#opts.detectLoss;
+      // The durable log changed under the prefix hashes: recompute them.
+      this.#hashes = [];
+      this.#recordPersist(checker, this.disk.entries);
+    }
   }
 
   restart(): void {
+    if (this.refused) return;
     this.core = this.#newCore();
   }
 

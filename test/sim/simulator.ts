@@ -66,7 +66,7 @@ export class Simulator {
   readonly #rng: SeededRng;
   readonly #queue = new EventQueue<SimEvent>();
   readonly #nodes = new Map<NodeId, SimNode>();
-  readonly #checker = new Checker();
+  readonly #checker: Checker;
   readonly #client = new SimClient();
   /** Partition side of each node; nodes on different sides cannot talk. */
   #side = new Map<NodeId, number>();
@@ -96,6 +96,7 @@ export class Simulator {
   constructor(opts: SimOptions) {
     this.opts = opts;
     this.#rng = new SeededRng(opts.seed ^ 0x5eed);
+    this.#checker = new Checker({ durableMonotonicity: !opts.lossyDisk || opts.detectLoss });
     const ids = Array.from({ length: opts.clusterSize }, (_, i) => `n${i + 1}`);
     this.#nextNodeNumber = ids.length + 1;
     for (const id of ids) this.#addNode(id, bootstrapState(ids));
@@ -214,7 +215,9 @@ export class Simulator {
         if (n === undefined || n.alive || n.retired || n.incarnation !== ev.incarnation) return;
         n.restart();
         this.#log(
-          `${n.id} restarted (term ${n.disk.hardState.term}, disk last ${n.disk.lastIndex()})`,
+          n.refused
+            ? `${n.id} refused to start: its disk lost synced writes`
+            : `${n.id} restarted (term ${n.disk.hardState.term}, disk last ${n.disk.lastIndex()})`,
         );
         this.#startWrite(n);
         return;
@@ -368,7 +371,8 @@ export class Simulator {
   }
 
   #crash(n: SimNode): void {
-    n.crash();
+    // Only a lossy disk draws from the rng: other seeds replay unchanged.
+    n.crash(this.opts.lossyDisk ? 1 + this.#rng.int(3) : 0, this.#checker);
     this.#client.forgetReadsOf(n.id);
     this.stats.crashes++;
     const down = this.opts.minDown + this.#rng.int(this.opts.maxDown - this.opts.minDown + 1);

@@ -5,13 +5,22 @@ import {
   ENTRY_KEYS,
   HARD_STATE_KEY,
   IDENTITY_KEY,
-  RESTORE_ADVICE,
+  restoreAdvice,
   SNAPSHOT_META_KEY,
   encodeEntry,
   encodeHardState,
   entryKey,
 } from '../../src/storage/internal.js';
-import { appendOf, dataDirFor, normal, openAt, range, rejectsWith, withRawDb } from './helpers.js';
+import {
+  IDENTITY,
+  appendOf,
+  dataDirFor,
+  normal,
+  openAt,
+  range,
+  rejectsWith,
+  withRawDb,
+} from './helpers.js';
 
 /** A closed data dir holding entries 1..10 (terms 1..2) with commit 8. */
 async function tenEntries(t: Parameters<typeof dataDirFor>[0]): Promise<string> {
@@ -25,7 +34,10 @@ async function tenEntries(t: Parameters<typeof dataDirFor>[0]): Promise<string> 
 async function expectCorrupt(dir: string, ...fragments: (string | RegExp)[]): Promise<void> {
   const err = await rejectsWith(openAt(dir), 'DATA_DIR_CORRUPT');
   assert.ok(err.message.includes(dir), `names the data dir: ${err.message}`);
-  assert.ok(err.message.includes(RESTORE_ADVICE), `says what to do: ${err.message}`);
+  assert.ok(
+    err.message.includes(restoreAdvice(IDENTITY.nodeId)),
+    `says what to do: ${err.message}`,
+  );
   for (const f of fragments) {
     if (typeof f === 'string')
       assert.ok(err.message.includes(f), `mentions "${f}": ${err.message}`);

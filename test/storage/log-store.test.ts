@@ -125,7 +125,8 @@ test('storage: a Ready with 1,000 entries is written as one synced batch', async
   assert.equal(batches.length - before, 1);
   const batch = batches.at(-1)!;
   assert.equal(batch.sync, true);
-  assert.equal(batch.ops.filter((op) => op.type === 'put').length, 1001);
+  // 1,000 entries, the hard state and the batch's seal (seal.ts).
+  assert.equal(batch.ops.filter((op) => op.type === 'put').length, 1002);
   assert.equal(store.stats().lastIndex, 1000);
   await store.close();
 });

@@ -5,13 +5,14 @@ import { test } from 'node:test';
 
 import type { Snapshot } from '../../src/raft/index.js';
 import {
-  RESTORE_ADVICE,
+  restoreAdvice,
   SNAPSHOTS_DIR,
   encodeSnapshotFile,
   entryKey,
   snapshotFileName,
 } from '../../src/storage/internal.js';
 import {
+  IDENTITY,
   appendOf,
   dataDirFor,
   normal,
@@ -164,7 +165,7 @@ test('storage: a torn latest snapshot file makes open fail with DATA_DIR_CORRUPT
   assert.ok(err.message.includes(dir));
   assert.ok(err.message.includes(snapshotFileName(snap(20, 1).metadata)));
   assert.match(err.message, /torn/);
-  assert.ok(err.message.includes(RESTORE_ADVICE));
+  assert.ok(err.message.includes(restoreAdvice(IDENTITY.nodeId)));
   assert.equal((await readFile(file)).byteLength, size - 3, 'the file is left as found');
 });
 

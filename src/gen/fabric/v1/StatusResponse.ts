@@ -15,6 +15,8 @@ export interface StatusResponse {
   'leader_id'?: (string);
   'leader_address'?: (string);
   'members'?: (_fabric_v1_Member)[];
+  'committed_conf_index'?: (number | string | Long);
+  'committed_members'?: (string)[];
 }
 
 export interface StatusResponse__Output {
@@ -28,4 +30,6 @@ export interface StatusResponse__Output {
   'leader_id': (string);
   'leader_address': (string);
   'members': (_fabric_v1_Member__Output)[];
+  'committed_conf_index': (number);
+  'committed_members': (string)[];
 }
