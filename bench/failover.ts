@@ -136,7 +136,7 @@ try {
     const slow = (writableMs.at(-1) ?? 0) > 1_500;
     if (slow)
       console.log(
-        `  slow failover, its steps: ${proc.steps.map((s) => `${s.name} ${s.finished_at_ms - s.started_at_ms} ms (attempts ${s.attempts})`).join(', ')}`,
+        `  slow failover, its steps: ${proc.steps.map((s) => `${s.name} ${s.finished_at_ms - s.started_at_ms} ms (attempts ${s.attempts})`).join(', ')}; replicas not frozen: ${JSON.stringify((JSON.parse(proc.steps.find((s) => s.name === 'freeze-replicas')?.output_json ?? '{}') as { notFrozen?: unknown }).notFrozen ?? [])}`,
       );
     lostWrites += lost;
     const how = await restore(farm, dead, nextServerId++);

@@ -198,12 +198,17 @@ export class MysqlServer implements ServerHandle {
     return this.#run((s, st) => s.run(st.dialect.startReceiving));
   }
 
-  async waitForRelayLog(timeoutMs: number): Promise<boolean> {
+  async waitForRelayLog(timeoutMs: number): Promise<{ applied: boolean; state: string }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const st = await this.replicaStatus();
-      if (st === undefined || st.relayLogApplied) return true;
-      if (Date.now() >= deadline) return false;
+      if (st === undefined || st.relayLogApplied)
+        return { applied: true, state: st?.sqlState ?? '' };
+      if (Date.now() >= deadline)
+        return {
+          applied: false,
+          state: `${st.sqlState} (read ${st.readPosition}, received ${st.receivedGtids})`,
+        };
       await sleep(RELAY_LOG_POLL_MS);
     }
   }

@@ -44,6 +44,7 @@ export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaSta
     readPosition: `${text(row, c.readFile)}:${text(row, c.readPosition)}`,
     // Both engines say "… has read all relay log; waiting for more updates".
     relayLogApplied: !sqlRunning || text(row, c.sqlState).includes('read all relay log'),
+    sqlState: text(row, c.sqlState),
   };
 }
 

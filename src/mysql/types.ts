@@ -96,6 +96,8 @@ export interface ReplicaStatus {
    * GTID may show in receivedGtids without ever being executed.
    */
   readonly relayLogApplied: boolean;
+  /** Slave_SQL_Running_State as the server words it ('' when not running). */
+  readonly sqlState: string;
 }
 
 /** A managed server's state as one probe saw it. */
@@ -192,9 +194,12 @@ export interface ServerHandle {
   /**
    * True once the SQL thread has applied everything complete in the relay
    * log (ReplicaStatus.relayLogApplied), polled for up to timeoutMs; false
-   * when it has not by then. True for a server that replicates from nobody.
+   * when it has not by then (`state`: what the SQL thread was doing). True
+   * for a server that replicates from nobody.
    */
-  waitForRelayLog(timeoutMs: number): Promise<boolean>;
+  waitForRelayLog(
+    timeoutMs: number,
+  ): Promise<{ readonly applied: boolean; readonly state: string }>;
   /** STOP + RESET SLAVE ALL: the server replicates from nobody. */
   resetReplica(): Promise<void>;
   /**

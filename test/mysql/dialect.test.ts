@@ -202,6 +202,7 @@ test('dialect: MySQL 8 replica status row is normalised', () => {
     heartbeatPeriodMs: 250,
     readPosition: 'binlog.000007:1234',
     relayLogApplied: true,
+    sqlState: 'Replica has read all relay log; waiting for more updates',
   });
   const running = MYSQL.replicaStatus({
     ...row,
@@ -351,6 +352,7 @@ test('dialect: MariaDB replica status row is normalised', () => {
     heartbeatPeriodMs: 250,
     readPosition: 'mysql-bin.000001:328',
     relayLogApplied: false,
+    sqlState: 'Reading event from the relay log',
   });
   const diverged = MARIADB.replicaStatus({
     ...row,

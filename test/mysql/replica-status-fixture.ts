@@ -17,6 +17,7 @@ export function replicaStatus(over: Partial<ReplicaStatus> = {}): ReplicaStatus 
     heartbeatPeriodMs: 250,
     readPosition: 'mysql-bin.000001:400',
     relayLogApplied: true,
+    sqlState: 'Slave has read all relay log; waiting for more updates',
     ...over,
   };
 }

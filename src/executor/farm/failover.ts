@@ -171,7 +171,10 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
           .stopReceiving()
           .then(() => h.waitForRelayLog(ms))
           .then(
-            (drained) => (drained ? '' : `its relay log was not applied within ${ms} ms`),
+            (r) =>
+              r.applied
+                ? ''
+                : `its relay log was not applied within ${ms} ms; SQL thread: ${r.state}`,
             (e: unknown) => (e as Error).message,
           );
         // Bounded by [ha] switchover_timeout_ms, not the probe timeout: a

@@ -117,10 +117,11 @@ export function promotionSteps(deps: FarmDeps) {
     }
     // Failover: apply what the relay log already holds before taking writes
     // (freeze-replicas drained it already; this holds a re-run to the same).
-    if (!(await cand.waitForRelayLog(deps.switchoverTimeoutMs)))
+    const drained = await cand.waitForRelayLog(deps.switchoverTimeoutMs);
+    if (!drained.applied)
       throw Object.assign(
         new Error(
-          `candidate ${plan.candidate.address} did not apply its relay log within ${deps.switchoverTimeoutMs} ms`,
+          `candidate ${plan.candidate.address} did not apply its relay log within ${deps.switchoverTimeoutMs} ms (SQL thread: ${drained.state})`,
         ),
         { code: 'REPLICATION_TIMEOUT' },
       );
