@@ -52,6 +52,7 @@ test(
           mode: 'SERVER_MODE_READ_WRITE',
           weight: 1,
           replication: 'REPLICATION_STATE_OK',
+          reachability: 'REACHABILITY_REACHABLE',
         },
         {
           uuid: 'uuid-b',
@@ -61,6 +62,7 @@ test(
           mode: 'SERVER_MODE_READ_ONLY',
           weight: 2,
           replication: 'REPLICATION_STATE_OK',
+          reachability: 'REACHABILITY_REACHABLE',
         },
         {
           uuid: 'uuid-c',
@@ -70,6 +72,7 @@ test(
           mode: 'SERVER_MODE_OFFLINE',
           weight: 1,
           replication: 'REPLICATION_STATE_OK',
+          reachability: 'REACHABILITY_REACHABLE',
         },
       ]);
       assert.deepEqual(t.fabric_nodes, [
