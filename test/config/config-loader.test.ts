@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { loadConfig } from '../../src/node/config.js';
 import { FabricError } from '../../src/util/fabric-error.js';
+import { MINIMAL_CLUSTER_FILE } from './minimal-config.js';
 
 const EXAMPLE = new URL('../../cluster.example.toml', import.meta.url).pathname;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-config-'));
@@ -18,15 +19,7 @@ function write(name: string, text: string): string {
   return f;
 }
 
-const VALID = `[node]
-id = "n1"
-listen = "127.0.0.1:7001"
-[cluster]
-id = "c1"
-members = [{ id = "n1", address = "127.0.0.1:7001" }]
-[security]
-transport = "plaintext"
-`;
+const VALID = MINIMAL_CLUSTER_FILE;
 
 function rejects(text: string, pattern: RegExp): void {
   const f = write(`bad-${Math.random().toString(36).slice(2)}.toml`, text);

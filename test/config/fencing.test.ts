@@ -13,21 +13,14 @@ import type { HaConfig } from '../../src/node/config.js';
 import { fencerFor } from '../../src/node/fence-command.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { MINIMAL_CLUSTER_FILE } from './minimal-config.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-fencing-'));
 after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const BASE = `[node]
-id = "n1"
-listen = "127.0.0.1:7001"
-[cluster]
-id = "c1"
-members = [{ id = "n1", address = "127.0.0.1:7001" }]
-[security]
-transport = "plaintext"
-`;
+const BASE = MINIMAL_CLUSTER_FILE;
 
 let files = 0;
 function load(extra: string) {
