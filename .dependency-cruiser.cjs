@@ -1,10 +1,28 @@
 // dependency-cruiser: import cycles and layering (style.md §4.4: imports only point down).
 // Run with `npm run lint:deps` (cruises src/).
 //
-// Layers, bottom first: util < raft, mysql < storage, transport < fabric < executor
-// < node < api < cli (api → executor → fabric → raft); client stands apart and talks
-// to the cluster over gRPC only. src/mysql is the only code that speaks SQL to
-// managed servers and depends on nothing of ours but src/util.
+// The layers, bottom first, as one total order (README "Architecture" repeats it):
+// a module may import its own layer and the layers before it, never one after.
+// src/client and src/connector stand apart: they talk to the cluster over gRPC and
+// may import only generated protos, src/wire (metadata keys, defaults, codes shared
+// with the server), the routing module and src/util.
+const LAYERS = [
+  'util',
+  'gen',
+  'wire',
+  'raft',
+  'storage',
+  'transport',
+  'node',
+  'kv',
+  'fabric',
+  'mysql',
+  'executor',
+  'detector',
+  'api',
+  'server',
+  'cli',
+];
 
 /** @param {string[]} folders */
 const under = (folders) => `^src/(${folders.join('|')})/`;
@@ -12,6 +30,14 @@ const under = (folders) => `^src/(${folders.join('|')})/`;
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    // One rule per layer: nothing below it may import it.
+    ...LAYERS.map((layer, i) => ({
+      name: `layer-order-${layer}`,
+      severity: 'error',
+      comment: `Layer order (${LAYERS.join(' < ')}): src/${layer} may import only earlier layers.`,
+      from: { path: `^src/${layer}/` },
+      to: { path: under(LAYERS.slice(i + 1)) },
+    })),
     {
       name: 'no-circular',
       severity: 'error',
@@ -27,13 +53,6 @@ module.exports = {
         '(no npm packages, no Node built-ins). See also the ESLint determinism fence.',
       from: { path: '^src/raft/' },
       to: { pathNot: under(['raft', 'util']) },
-    },
-    {
-      name: 'storage-transport-stay-low',
-      severity: 'error',
-      comment: 'Storage and transport adapters sit below the node driver and everything above it.',
-      from: { path: under(['storage', 'transport']) },
-      to: { path: under(['node', 'fabric', 'executor', 'api', 'cli', 'client']) },
     },
     {
       name: 'fabric-only-raft-and-util',
@@ -54,20 +73,22 @@ module.exports = {
       to: { path: '^src/', pathNot: under(['mysql', 'util']) },
     },
     {
-      name: 'executor-not-from-api-or-cli',
-      severity: 'error',
-      comment: 'The executor is driven by the API and CLI, never the other way round.',
-      from: { path: '^src/executor/' },
-      to: { path: under(['api', 'cli']) },
-    },
-    {
       name: 'client-stays-thin',
       severity: 'error',
       comment:
-        'The client/connector talks to the cluster over gRPC only; it must not pull in the ' +
-        'server-side layers.',
-      from: { path: '^src/client/' },
-      to: { path: under(['node', 'executor', 'fabric', 'storage', 'transport']) },
+        'The admin client and the connector talk to the cluster over gRPC only: they may ' +
+        'import generated protos, src/wire and src/util, never a server-side layer.',
+      from: { path: under(['client', 'connector']) },
+      to: { path: '^src/', pathNot: under(['client', 'connector', 'gen', 'wire', 'util']) },
+    },
+    {
+      name: 'only-the-top-uses-the-client',
+      severity: 'error',
+      comment:
+        'Server layers reach peers through src/api and their own ports, not through the ' +
+        'admin client; only the composition root (src/server) and the CLI use it.',
+      from: { path: '^src/', pathNot: under(['client', 'connector', 'server', 'cli']) },
+      to: { path: under(['client', 'connector']) },
     },
     {
       name: 'src-not-to-tests',

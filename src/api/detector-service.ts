@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { IoState, ReportedObservation } from '../executor/detector/index.js';
+import type { DetectorApi } from '../detector/runtime/detector-api.js';
+import type { IoState, ReportedObservation } from '../detector/verdict/index.js';
 import type { DetectorServiceHandlers } from '../gen/fabric/v1/DetectorService.js';
 import type { DetectorServiceProbeRequest__Output } from '../gen/fabric/v1/DetectorServiceProbeRequest.js';
 import type { DetectorServiceProbeResponse } from '../gen/fabric/v1/DetectorServiceProbeResponse.js';
@@ -14,17 +15,6 @@ import { FabricError } from '../util/fabric-error.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireNodeId } from './validate.js';
-
-/** What DetectorService needs from the node's failure detector (src/node/failure-detector.ts). */
-export interface DetectorApi {
-  /**
-   * Leader: keeps a voter's latest observations. False when this node does
-   * not lead, or the sender is not a voting member (its view must not count).
-   */
-  receiveReport(nodeId: string, observations: readonly ReportedObservation[]): boolean;
-  /** Probes the named servers now (those this node watches) and answers with what it saw. */
-  probeNow(serverUuids: readonly string[]): Promise<ReportedObservation[]>;
-}
 
 /** No farm has more servers; a larger message is malformed, not big. */
 const MAX_OBSERVATIONS = 10_000;

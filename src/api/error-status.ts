@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { ERROR_METADATA } from '../client/errors.js';
+import { ERROR_METADATA } from '../wire/index.js';
 import { NotLeaderError, RaftError } from '../raft/index.js';
 import type { RaftErrorCode } from '../raft/index.js';
 import { FabricError } from '../util/fabric-error.js';

@@ -1,6 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { ThreatVerdictName } from '../client/index.js';
-import type { JsonValue } from '../fabric/index.js';
+import type { RoundVerdict, ThreatApi, ThreatReport } from '../detector/runtime/detector-api.js';
 import type { ProbeRound } from '../gen/fabric/v1/ProbeRound.js';
 import type { ThreatServiceHandlers } from '../gen/fabric/v1/ThreatService.js';
 import type { ThreatServiceReportErrorRequest__Output } from '../gen/fabric/v1/ThreatServiceReportErrorRequest.js';
@@ -13,39 +12,6 @@ import type { LeaderClients } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
-
-/** One client's report about a server. */
-export interface ThreatReport {
-  /** uuid or host:port. */
-  readonly server: string;
-  readonly reporter: string;
-  readonly error: string;
-}
-
-/** What an immediate probe round concluded about one server. */
-export interface RoundVerdict {
-  readonly verdict: ThreatVerdictName;
-  readonly serverUuid: string;
-  readonly address: string;
-  readonly detail: string;
-  /** The judge's evidence, when the leader's probes failed often enough to judge. */
-  readonly evidence: JsonValue | undefined;
-  /** The failover or mark-faulty procedure, for DEAD. */
-  readonly procedureId: string;
-}
-
-/** report-error's answer: the count so far, and the round when it triggered one. */
-export interface ErrorTally {
-  readonly reports: number;
-  readonly reporters: number;
-  readonly round: RoundVerdict | undefined;
-}
-
-/** What ThreatService needs from the leader's failure detector (src/node/failure-detector.ts). */
-export interface ThreatApi {
-  reportError(report: ThreatReport): Promise<ErrorTally>;
-  reportFailure(report: ThreatReport): Promise<RoundVerdict>;
-}
 
 type ReportRequest = ThreatServiceReportErrorRequest__Output;
 

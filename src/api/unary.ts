@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import { FORWARDED_METADATA } from '../client/index.js';
+import { FORWARDED_METADATA } from '../wire/index.js';
 import { toServiceError } from './error-status.js';
 import type { NodeApi } from './node-api.js';
 

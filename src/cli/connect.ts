@@ -17,7 +17,7 @@ export async function connect(opts: ConnectOptions): Promise<FabricClient> {
   const { FabricClient } = await import('../client/fabric-client.js');
   if (opts.config !== undefined) {
     const [{ loadConfig }, { transportSecurity }, { channelCredentials }] = await Promise.all([
-      import('../node/config.js'),
+      import('../server/config.js'),
       import('../node/transport-security.js'),
       import('../transport/credentials.js'),
     ]);

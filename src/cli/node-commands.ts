@@ -15,8 +15,8 @@ export function registerNodeCommands(program: Command): void {
       // The node's modules (gRPC, LevelDB, mysql2, pino) load only for this command.
       const [{ loadConfig }, { startNode }, { createLogger }, { EXIT_NODE_REMOVED }] =
         await Promise.all([
-          import('../node/config.js'),
-          import('../node/node-process.js'),
+          import('../server/config.js'),
+          import('../server/node-process.js'),
           import('../util/logger.js'),
           import('../node/removal.js'),
         ]);

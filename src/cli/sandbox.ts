@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { FabricClient } from '../client/index.js';
 import type { LocalMariadb } from '../mysql/index.js';
 import { findMariadbd } from '../mysql/index.js';
-import { clusterFileText } from '../node/cluster-file.js';
+import { clusterFileText } from '../server/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
 import { PASSWORD_ENV, sandboxAccounts, setUpGroup, startMariadbFleet } from './sandbox-farm.js';
 import type { SandboxAccounts } from './sandbox-farm.js';

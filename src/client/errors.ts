@@ -1,14 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
 import type { FabricErrorCode } from '../util/fabric-error.js';
+import { ERROR_METADATA } from '../wire/index.js';
 
-/** Trailing-metadata keys the server sets on every error (src/api/error-status.ts). */
-export const ERROR_METADATA = {
-  code: 'fabric-code',
-  leaderId: 'fabric-leader-id',
-  leaderAddress: 'fabric-leader-address',
-  retryAfterMs: 'fabric-retry-after-ms',
-} as const;
+export { ERROR_METADATA };
 
 const KNOWN: ReadonlySet<string> = new Set(FABRIC_ERROR_CODES);
 

@@ -23,6 +23,7 @@ import type { TopologyWatch } from './topology-watch.js';
 import type { TopologyListener, WatchErrorListener, WatchOptions } from './topology-watch.js';
 import { UnaryCaller } from './unary-caller.js';
 import type { UnaryCall } from './unary-caller.js';
+import { FORWARDED_METADATA } from '../wire/index.js';
 
 export interface ClientOptions {
   /** Default deadline of each call in ms. */
@@ -32,8 +33,7 @@ export interface ClientOptions {
   readonly forwarded?: boolean;
 }
 
-/** Metadata key set on calls a follower forwards to the leader. */
-export const FORWARDED_METADATA = 'fabric-forwarded';
+export { FORWARDED_METADATA };
 
 /**
  * Channel settings. Reconnect backoff is short (grpc-js's default grows to

@@ -14,7 +14,7 @@ import { PeerTransport } from '../transport/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { decodeAddress, encodeAddress } from './address-context.js';
-import type { NodeConfig } from './config.js';
+import type { DriverConfig as NodeConfig } from './driver-config.js';
 import type { OwnView, Removal } from './removal.js';
 import { removedError } from './removal.js';
 import { raftLoggerFrom } from './raft-logger-adapter.js';

@@ -1,5 +1,5 @@
 import type { TransportSecurity } from '../transport/index.js';
-import type { NodeConfig } from './config.js';
+import type { DriverConfig as NodeConfig } from './driver-config.js';
 
 /** Maps [security] to the transport's settings; plaintext only when the file says so. */
 export function transportSecurity(cfg: NodeConfig): TransportSecurity {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { clusterFileText } from '../../src/node/cluster-file.js';
-import type { ClusterFileOptions } from '../../src/node/cluster-file.js';
+import { clusterFileText } from '../../src/server/cluster-file.js';
+import type { ClusterFileOptions } from '../../src/server/cluster-file.js';
 
 export interface MemberSpec {
   readonly id: string;

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/node/config.js';
-import { startNode } from '../../src/node/node-process.js';
-import type { RunningNode } from '../../src/node/node-process.js';
+import { loadConfig } from '../../src/server/config.js';
+import { startNode } from '../../src/server/node-process.js';
+import type { RunningNode } from '../../src/server/node-process.js';
 import { FaultInjector } from '../../src/transport/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { sleep } from './cluster.js';

@@ -3,7 +3,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { FabricClient, FabricCallError } from '../../src/client/index.js';
-import type { RunningNode } from '../../src/node/node-process.js';
+import type { RunningNode } from '../../src/server/node-process.js';
 import { EXIT_NODE_REMOVED } from '../../src/node/removal.js';
 import { ProposalDroppedError } from '../../src/raft/index.js';
 import { TestCluster, sleep } from './cluster.js';
@@ -132,7 +132,7 @@ test('membership: a removed node refuses every request with NODE_REMOVED until i
     await removeRetrying(lead, gone);
     const err = await node.removed;
     assert.equal(err.code, 'NODE_REMOVED');
-    const client = new FabricClient(node.node.config.node.advertise, { timeoutMs: 5_000 });
+    const client = new FabricClient(node.config.node.advertise, { timeoutMs: 5_000 });
     try {
       await assert.rejects(client.status(), (e: unknown) => {
         assert.ok(e instanceof FabricCallError);
@@ -156,7 +156,7 @@ test('membership: a follower cut off for several election timeouts is still a me
     void node.removed.then(() => {
       removed = true;
     });
-    const raft = node.node.config.raft;
+    const raft = node.config.raft;
     c.isolate(loner);
     // Long enough for the loner to ask the others twice (removal-watch.ts).
     await sleep(8 * raft.electionTicks * raft.tickMs);

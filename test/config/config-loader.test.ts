@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { loadConfig } from '../../src/node/config.js';
+import { loadConfig } from '../../src/server/config.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 import { MINIMAL_CLUSTER_FILE } from './minimal-config.js';
 

@@ -1,16 +1,16 @@
 /**
  * [ha] fence, [servers.replication_endpoints] and the failure detector's
  * replica settings in the cluster file, and the fence program runner
- * (src/node/fence-command.ts) against real programs.
+ * (src/server/fence-command.ts) against real programs.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { loadConfig } from '../../src/node/config.js';
-import type { HaConfig } from '../../src/node/config.js';
-import { fencerFor } from '../../src/node/fence-command.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { HaConfig } from '../../src/server/config.js';
+import { fencerFor } from '../../src/server/fence-command.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { MINIMAL_CLUSTER_FILE } from './minimal-config.js';

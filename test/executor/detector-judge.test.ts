@@ -1,19 +1,19 @@
 /**
- * The failure detector's decisions (src/executor/detector/judge.ts): a
+ * The failure detector's decisions (src/detector/verdict/judge.ts): a
  * server is declared dead only when independent views agree, never on the
  * leader's word alone. Three Fabric nodes (n1 leads), one ACTIVE group of a
  * primary P and two secondaries S2, S3.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { judge, majorityOf } from '../../src/executor/detector/index.js';
+import { judge, majorityOf } from '../../src/detector/verdict/index.js';
 import type {
   Decision,
   FailureCount,
   JudgeInput,
   Observation,
   ReplicaView,
-} from '../../src/executor/detector/index.js';
+} from '../../src/detector/verdict/index.js';
 import type { Group, Server } from '../../src/fabric/index.js';
 
 const NOW = 1_000_000;

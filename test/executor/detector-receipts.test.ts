@@ -1,11 +1,11 @@
 /**
  * How long a replica has received nothing from its source, as one node's
- * probes see it (src/node/detector-receipts.ts): the heartbeat count and
+ * probes see it (src/detector/runtime/receipts.ts): the heartbeat count and
  * the read position are compared between probes.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ReceiptClock } from '../../src/node/detector-receipts.js';
+import { ReceiptClock } from '../../src/detector/runtime/receipts.js';
 import { replicaStatus } from '../mysql/replica-status-fixture.js';
 
 const status = replicaStatus;

@@ -1,7 +1,7 @@
-/** report-error counting (src/executor/detector/threat-window.ts): many clients' suspicions within a window. */
+/** report-error counting (src/detector/verdict/threat-window.ts): many clients' suspicions within a window. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ThreatWindow } from '../../src/executor/detector/index.js';
+import { ThreatWindow } from '../../src/detector/verdict/index.js';
 
 const SETTINGS = { windowMs: 60_000, threshold: 4, clients: 2 };
 

@@ -17,7 +17,7 @@ import { registerThreatCommands } from '../../src/cli/threat-commands.js';
 import type { FabricClient } from '../../src/client/index.js';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import type { ProbeRound__Output } from '../../src/gen/fabric/v1/ProbeRound.js';
-import { BLOCK_SERVERS_ENV } from '../../src/node/detector-test-faults.js';
+import { BLOCK_SERVERS_ENV } from '../../src/detector/runtime/test-faults.js';
 import { sleep } from '../cluster/cluster.js';
 import { NodeProcess } from '../cluster/node-process.js';
 import { APP_DATABASE } from '../mysql/fleet.js';

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/procedure.proto
 
-import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from '../../fabric/v1/StepError.js';
+import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from './StepError.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Step {

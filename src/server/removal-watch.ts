@@ -1,8 +1,8 @@
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { Logger } from '../util/logger.js';
 import { withTimeout } from '../util/with-timeout.js';
-import type { OwnView, PeerAnswer, Removal } from './removal.js';
-import { removalIn } from './removal.js';
+import type { OwnView, PeerAnswer, Removal } from '../node/removal.js';
+import { removalIn } from '../node/removal.js';
 
 /** What the watch needs from the node. */
 export interface RemovalWatchNode {

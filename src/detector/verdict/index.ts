@@ -1,6 +1,6 @@
 // The failure detector's decision logic: pure functions of the farm, every
 // node's observations and the time (no timers, no I/O, no clock). The probe
-// loop that feeds it lives in src/node/failure-detector.ts.
+// loop that feeds it lives in src/detector/runtime/failure-detector.ts.
 
 export { judge } from './judge.js';
 export { classify, replicationStates } from './replication.js';

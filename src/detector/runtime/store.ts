@@ -1,4 +1,4 @@
-import type { Observation } from '../executor/detector/index.js';
+import type { Observation } from '../verdict/index.js';
 
 /**
  * The latest observation per (node, server) this node knows: its own

@@ -3,7 +3,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { alreadyVoterError } from '../api/cluster-service.js';
 import { FabricClient } from '../client/index.js';
 import type { Logger } from '../util/logger.js';
-import type { RaftNode } from './raft-node.js';
+import type { RaftNode } from '../node/raft-node.js';
 
 /**
  * `fabric node start --join` on a data dir with no membership, for a node id

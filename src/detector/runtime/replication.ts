@@ -1,9 +1,9 @@
-import type { FailureCount, ReplicationHealth } from '../executor/detector/index.js';
-import type { FabricModel, ReplicationState as ModelReplication } from '../fabric/index.js';
-import { isFabricError } from '../util/fabric-error.js';
-import type { Logger } from '../util/logger.js';
-import { busyProcedure, requestIdFor } from './detector-actions.js';
-import type { ProcedureSubmitter } from './detector-actions.js';
+import type { FailureCount, ReplicationHealth } from '../verdict/index.js';
+import type { FabricModel, ReplicationState as ModelReplication } from '../../fabric/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
+import type { Logger } from '../../util/logger.js';
+import { busyProcedure, requestIdFor } from './actions.js';
+import type { ProcedureSubmitter } from './actions.js';
 
 export interface ReplicationSyncDeps {
   readonly model: FabricModel;

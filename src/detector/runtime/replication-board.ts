@@ -1,5 +1,5 @@
-import type { ReplicationHealth } from '../executor/detector/index.js';
-import type { Logger } from '../util/logger.js';
+import type { ReplicationHealth } from '../verdict/index.js';
+import type { Logger } from '../../util/logger.js';
 
 /**
  * The latest replication health of every watched replica, as this node

@@ -1,6 +1,6 @@
-import { MysqlFaults } from '../mysql/index.js';
-import { FabricError } from '../util/fabric-error.js';
-import { ADDRESS_PATTERN, ADDRESS_RULE } from '../util/naming.js';
+import { MysqlFaults } from '../../mysql/index.js';
+import { FabricError } from '../../util/fabric-error.js';
+import { ADDRESS_PATTERN, ADDRESS_RULE } from '../../util/naming.js';
 
 /**
  * TEST ONLY. The environment variable that cuts this node's link to chosen

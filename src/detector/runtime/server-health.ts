@@ -1,10 +1,39 @@
-import type { ServerHealth } from '../api/farm-api.js';
-import type { FabricModel, Server } from '../fabric/index.js';
-import { compareGtidHistories, replicaSource } from '../mysql/index.js';
-import type { SemiSyncSettings, ServerProbe } from '../mysql/index.js';
-import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../executor/farm/index.js';
-import type { FenceMode, ServerConnector } from '../executor/farm/index.js';
-import { isFabricError } from '../util/fabric-error.js';
+import type { FabricModel, Server } from '../../fabric/index.js';
+import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
+import type { SemiSyncSettings, ServerProbe } from '../../mysql/index.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../../executor/farm/index.js';
+import type { FenceMode, ServerConnector } from '../../executor/farm/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
+
+/** One server of a group, as `group health` reports it (mysql-fabric.md §1 `health`, extended). */
+export interface ServerHealth {
+  readonly uuid: string;
+  readonly address: string;
+  /** Status and mode in the replicated model. */
+  readonly status: Server['status'];
+  readonly mode: Server['mode'];
+  readonly reachable: boolean;
+  /** Why it is unreachable or what failed while probing ('' when nothing). */
+  readonly error: string;
+  /** What the server actually is: writable with no source, replica, or unknown when unreachable. */
+  readonly role: 'primary' | 'replica' | 'standalone' | 'unknown';
+  readonly readOnly: boolean;
+  /** host:port it replicates from, '' when none. */
+  readonly replicatingFrom: string;
+  readonly ioRunning: string;
+  readonly sqlRunning: boolean;
+  readonly ioError: string;
+  readonly sqlError: string;
+  /** Seconds_Behind_Master; -1 when unknown. */
+  readonly lagSeconds: number;
+  readonly gtidExecuted: string;
+  /** Semi-synchronous replication on this server: '' (off), 'source', 'replica' or 'source+replica'. */
+  readonly semiSync: string;
+  /** On the PRIMARY: the protection a failover has against it taking writes while cut from Fabric. */
+  readonly fence: string;
+  /** Problems found, each one sentence, e.g. "replicates from 127.0.0.1:3311, not from the primary 127.0.0.1:3310". */
+  readonly issues: readonly string[];
+}
 
 /** MariaDB/MySQL: the source's binlog lacks what the replica asks for — it has diverged. */
 const ER_SOURCE_FATAL_READING_BINLOG = 1236;

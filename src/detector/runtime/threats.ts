@@ -1,9 +1,9 @@
-import type { RoundVerdict } from '../api/threat-service.js';
-import type { Decision, FailureCount } from '../executor/detector/index.js';
-import type { FabricModel, Server } from '../fabric/index.js';
-import { FabricError } from '../util/fabric-error.js';
-import type { ActOutcome } from './detector-actions.js';
-import type { ProbeResult } from './detector-prober.js';
+import type { RoundVerdict } from './detector-api.js';
+import type { Decision, FailureCount } from '../verdict/index.js';
+import type { FabricModel, Server } from '../../fabric/index.js';
+import { FabricError } from '../../util/fabric-error.js';
+import type { ActOutcome } from './actions.js';
+import type { ProbeResult } from './prober.js';
 
 /** The server a report names, by uuid or host:port. */
 export function reportedServer(model: FabricModel, ref: string): Server {

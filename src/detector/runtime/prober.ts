@@ -1,9 +1,9 @@
-import type { FailureCount, ReplicaView } from '../executor/detector/index.js';
-import type { Server } from '../fabric/index.js';
-import { replicaSource } from '../mysql/index.js';
-import { withTimeout } from '../util/with-timeout.js';
-import { ReceiptClock } from './detector-receipts.js';
-import type { ReplicaStatus, ServerHandle, ServerProbe } from '../mysql/index.js';
+import type { FailureCount, ReplicaView } from '../verdict/index.js';
+import type { Server } from '../../fabric/index.js';
+import { replicaSource } from '../../mysql/index.js';
+import { withTimeout } from '../../util/with-timeout.js';
+import { ReceiptClock } from './receipts.js';
+import type { ReplicaStatus, ServerHandle, ServerProbe } from '../../mysql/index.js';
 
 /** How the prober reaches a server (FabricRuntime's ServerPool). */
 export interface ProbeTargets {

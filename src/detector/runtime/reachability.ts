@@ -1,9 +1,9 @@
-import type { Decision, FailureCount } from '../executor/detector/index.js';
-import type { FabricModel, JsonValue, Reachability } from '../fabric/index.js';
-import { isFabricError } from '../util/fabric-error.js';
-import type { Logger } from '../util/logger.js';
-import { busyProcedure, requestIdFor } from './detector-actions.js';
-import type { ProcedureSubmitter } from './detector-actions.js';
+import type { Decision, FailureCount } from '../verdict/index.js';
+import type { FabricModel, JsonValue, Reachability } from '../../fabric/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
+import type { Logger } from '../../util/logger.js';
+import { busyProcedure, requestIdFor } from './actions.js';
+import type { ProcedureSubmitter } from './actions.js';
 
 export interface ReachabilitySyncDeps {
   readonly model: FabricModel;

@@ -1,27 +1,27 @@
-import type { DetectorApi } from '../api/detector-service.js';
-import type { ErrorTally, RoundVerdict, ThreatApi, ThreatReport } from '../api/threat-service.js';
-import { judge, replicationStates, ThreatWindow } from '../executor/detector/index.js';
+import type { DetectorApi } from './detector-api.js';
+import type { ErrorTally, RoundVerdict, ThreatApi, ThreatReport } from './detector-api.js';
+import { judge, replicationStates, ThreatWindow } from '../verdict/index.js';
 import type {
   Decision,
   JudgeInput,
   ReplicationHealth,
   ReportedObservation,
-} from '../executor/detector/index.js';
-import { failoverCooldownEnd } from '../executor/farm/index.js';
-import type { FabricModel, Server } from '../fabric/index.js';
-import type { Logger } from '../util/logger.js';
+} from '../verdict/index.js';
+import { failoverCooldownEnd } from '../../executor/farm/index.js';
+import type { FabricModel, Server } from '../../fabric/index.js';
+import type { Logger } from '../../util/logger.js';
 import type { FailureDetectorConfig } from './config.js';
-import { DecisionActions } from './detector-actions.js';
-import type { ActOutcome, ProcedureSubmitter, Trigger } from './detector-actions.js';
-import { fenceFaulty } from './detector-fence.js';
-import type { DetectorPeers } from './detector-peers.js';
-import { ServerProber } from './detector-prober.js';
-import { ReachabilitySync } from './detector-reachability.js';
-import { ReplicationSync } from './detector-replication.js';
-import { ReplicationBoard } from './detector-replication-board.js';
-import type { ProbeResult, ProbeTargets } from './detector-prober.js';
-import { ObservationStore } from './detector-store.js';
-import { reportedServer, roundVerdict, unwatchedVerdict } from './detector-threats.js';
+import { DecisionActions } from './actions.js';
+import type { ActOutcome, ProcedureSubmitter, Trigger } from './actions.js';
+import { fenceFaulty } from './fence.js';
+import type { DetectorPeers } from './peers.js';
+import { ServerProber } from './prober.js';
+import { ReachabilitySync } from './reachability.js';
+import { ReplicationSync } from './replication.js';
+import { ReplicationBoard } from './replication-board.js';
+import type { ProbeResult, ProbeTargets } from './prober.js';
+import { ObservationStore } from './store.js';
+import { reportedServer, roundVerdict, unwatchedVerdict } from './threats.js';
 
 /** What the detector needs of the Raft node. */
 export interface DetectorNode {
@@ -67,7 +67,7 @@ interface Round {
  * better). Every node probes every non-FAULTY server of every ACTIVE group
  * each detection interval, in parallel, with a hard timeout; followers
  * hand their observations to the leader; the leader judges
- * (src/executor/detector) and submits group.failover or
+ * (src/detector/verdict) and submits group.failover or
  * server.mark-faulty when independent views agree. It also fences a FAULTY
  * server that comes back writable, and keeps every watched secondary's
  * replication state for health and topology.

@@ -1,6 +1,6 @@
-import type { Server } from '../fabric/index.js';
-import type { Logger } from '../util/logger.js';
-import type { ProbeTargets, ServerProber } from './detector-prober.js';
+import type { Server } from '../../fabric/index.js';
+import type { Logger } from '../../util/logger.js';
+import type { ProbeTargets, ServerProber } from './prober.js';
 
 /**
  * Leader: makes every FAULTY server that answers and is writable read-only

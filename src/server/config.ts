@@ -8,39 +8,17 @@ import type { SectionSpec } from './config-schema.js';
 import { ADDRESS_PATTERN, NODE_ID_PATTERN } from '../util/naming.js';
 import { MUST_BE_ADDRESS, MUST_BE_NODE_ID, readKey, sameAddress } from './config-schema.js';
 import type { MysqlSettings } from '../mysql/types.js';
+import { TRANSPORT_SECURITY } from '../node/driver-config.js';
+import type { DriverConfig, MemberConfig, TransportSecurityMode } from '../node/driver-config.js';
+import type { FailureDetectorConfig } from '../detector/runtime/config.js';
 
 const ENV_NAME = /^$|^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENV_RULE = 'must be an environment variable name (letters, digits, _)';
 
-export const TRANSPORT_SECURITY = ['plaintext', 'tls', 'mtls'] as const;
-export type TransportSecurityMode = (typeof TRANSPORT_SECURITY)[number];
+export { TRANSPORT_SECURITY } from '../node/driver-config.js';
+export type { MemberConfig, TransportSecurityMode } from '../node/driver-config.js';
 
-export interface MemberConfig {
-  readonly id: string;
-  readonly address: string;
-}
-
-/** [failure_detector]: how primaries and secondaries are judged dead (cluster.example.toml). */
-export interface FailureDetectorConfig {
-  /** Every node probes every watched server this often. */
-  readonly detectionIntervalMs: number;
-  /** Consecutive failed probes by the leader itself before a server may be declared dead. */
-  readonly detections: number;
-  /** A probe that has not answered within this is a failure. */
-  readonly probeTimeoutMs: number;
-  /** Another node's observation counts for this long after its probe. */
-  readonly observationWindowMs: number;
-  /** No second automatic failover of a group within this after one (anti-flapping). */
-  readonly failoverCooldownS: number;
-  /** A secondary lagging more than this is reported (health, topology). */
-  readonly lagThresholdS: number;
-  /** Fail over on the Fabric nodes' word alone when no replica can say whether the primary lives. */
-  readonly failoverWithoutReplicaEvidence: boolean;
-  /** threat report-error: window, reports and distinct reporters that trigger a probe round. */
-  readonly reportErrorWindowS: number;
-  readonly reportErrorThreshold: number;
-  readonly reportErrorClients: number;
-}
+export type { FailureDetectorConfig } from '../detector/runtime/config.js';
 
 /**
  * How a failover makes sure a primary Fabric cannot reach takes no more
@@ -66,32 +44,11 @@ export interface HaConfig {
 }
 
 /** A validated cluster file (cluster.example.toml documents every key). */
-export interface NodeConfig {
+export interface NodeConfig extends DriverConfig {
   readonly file: string;
-  readonly node: {
-    readonly id: string;
+  readonly node: DriverConfig['node'] & {
     readonly listen: string;
     readonly advertise: string;
-    readonly dataDir: string;
-  };
-  readonly cluster: { readonly id: string; readonly members: readonly MemberConfig[] };
-  readonly raft: {
-    readonly tickMs: number;
-    readonly heartbeatTicks: number;
-    readonly electionTicks: number;
-    readonly preVote: boolean;
-    readonly checkQuorum: boolean;
-    readonly maxInflightMsgs: number;
-    readonly maxInflightBytes: number;
-    readonly maxSizePerMsg: number;
-    readonly snapshotThreshold: number;
-    readonly snapshotKeepEntries: number;
-  };
-  readonly security: {
-    readonly transport: TransportSecurityMode;
-    readonly caFile: string;
-    readonly certFile: string;
-    readonly keyFile: string;
   };
   readonly procedures: {
     /** Completed procedures kept, at most. */

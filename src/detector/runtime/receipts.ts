@@ -1,5 +1,5 @@
-import { replicaSource } from '../mysql/index.js';
-import type { ReplicaStatus } from '../mysql/index.js';
+import { replicaSource } from '../../mysql/index.js';
+import type { ReplicaStatus } from '../../mysql/index.js';
 
 interface Seen {
   /** Source, heartbeat count and read position: any change is something received. */

@@ -18,16 +18,16 @@ import type { MysqlFaults } from '../mysql/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import type { NodeConfig } from './config.js';
-import { CompositeStateMachine, tagCommand } from './composite-state-machine.js';
-import type { StateMachinePart } from './composite-state-machine.js';
-import { grpcDetectorPeers } from './detector-peers.js';
-import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from './detector-test-faults.js';
+import { CompositeStateMachine, tagCommand } from '../node/composite-state-machine.js';
+import type { StateMachinePart } from '../node/composite-state-machine.js';
+import { grpcDetectorPeers } from '../api/detector-peers.js';
+import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from '../detector/runtime/test-faults.js';
 import { FabricRuntime } from './fabric-runtime.js';
-import { FailureDetector } from './failure-detector.js';
+import { FailureDetector } from '../detector/runtime/failure-detector.js';
 import { refuseFreshVoter } from './join-check.js';
-import { RaftNode } from './raft-node.js';
+import { RaftNode } from '../node/raft-node.js';
 import { RemovalWatch } from './removal-watch.js';
-import { transportSecurity } from './transport-security.js';
+import { transportSecurity } from '../node/transport-security.js';
 
 export interface StartOptions {
   readonly config: NodeConfig;
@@ -41,6 +41,7 @@ export interface StartOptions {
 
 /** A running Fabric node: the Raft driver plus its gRPC server. */
 export interface RunningNode {
+  readonly config: NodeConfig;
   readonly node: RaftNode;
   readonly kv: KvStateMachine;
   readonly fabric: FabricRuntime;
@@ -134,6 +135,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   if (opts.join !== undefined)
     await join(node, opts.join, config, channelCredentials(security), logger);
   return {
+    config,
     node,
     kv,
     fabric,

@@ -1,8 +1,8 @@
-import type { Decision, Evidence, PrimaryDead, SecondaryDead } from '../executor/detector/index.js';
-import { groupLockKey } from '../fabric/index.js';
-import type { FabricModel, JsonValue, Procedure } from '../fabric/index.js';
-import { isFabricError } from '../util/fabric-error.js';
-import type { Logger } from '../util/logger.js';
+import type { Decision, Evidence, PrimaryDead, SecondaryDead } from '../verdict/index.js';
+import { groupLockKey } from '../../fabric/index.js';
+import type { FabricModel, JsonValue, Procedure } from '../../fabric/index.js';
+import { isFabricError } from '../../util/fabric-error.js';
+import type { Logger } from '../../util/logger.js';
 
 /** How the leader starts procedures (FabricRuntime.submit). */
 export interface ProcedureSubmitter {
