@@ -11,7 +11,11 @@
 // so the test proves the rules the project actually uses.
 
 /** Folders inside the fence (flat-config `files` globs). */
-export const FENCE_FILES = ['src/raft/**/*.ts', 'src/fabric/**/*.ts', 'src/detector/verdict/**/*.ts'];
+export const FENCE_FILES = [
+  'src/raft/**/*.ts',
+  'src/fabric/**/*.ts',
+  'src/detector/verdict/**/*.ts',
+];
 
 const WHY = 'the Raft core is deterministic: time only via tick(), randomness via the injected Rng';
 const WHY_IO = `${WHY}; I/O belongs to the driver (src/node) and the adapters`;
