@@ -8,12 +8,10 @@ import type { StatusRequest__Output } from '../gen/fabric/v1/StatusRequest.js';
 import type { TransferLeadershipRequest__Output } from '../gen/fabric/v1/TransferLeadershipRequest.js';
 import type { TransferLeadershipResponse } from '../gen/fabric/v1/TransferLeadershipResponse.js';
 import type { Member } from '../gen/fabric/v1/Member.js';
-import type { StatusResponse } from '../gen/fabric/v1/StatusResponse.js';
+import type { StatusResponse, StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { NodeId, RaftStatus } from '../raft/index.js';
 import { FabricError } from '../util/fabric-error.js';
-import type { FabricClient } from '../client/index.js';
-import type { LeaderClients } from './forward.js';
-import { onLeader } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireAddress, requireNodeId } from './validate.js';
@@ -28,78 +26,58 @@ const ROLE = {
 const POLL_MS = 50;
 
 /** fabric.v1.ClusterService over a node; followers forward mutations to the leader. */
-export function clusterServiceHandlers(
-  node: NodeApi,
-  leaders: LeaderClients,
-): ClusterServiceHandlers {
-  const leaderCall = <T>(
-    forwarded: boolean,
-    local: () => Promise<T>,
-    remote: (client: FabricClient) => Promise<T>,
-  ): Promise<T> => onLeader(node, leaders, forwarded, local, remote);
+export function clusterServiceHandlers(node: NodeApi, peers: PeerChannels): ClusterServiceHandlers {
   return {
-    Status: unary<StatusRequest__Output, StatusResponse>(node, async () => statusOf(node, leaders)),
+    Status: unary<StatusRequest__Output, StatusResponse>(node, async () => statusOf(node, peers)),
     AddNode: unary<AddNodeRequest__Output, AddNodeResponse>(
       node,
-      async ({ request, forwarded }) => {
+      async ({ request, onLeader }) => {
         requireNodeId('node_id', request.node_id);
         requireAddress('address', request.address);
         const timeoutMs = request.timeout_ms > 0 ? request.timeout_ms : 30_000;
-        return leaderCall(
-          forwarded,
-          async (): Promise<AddNodeResponse> => ({
-            member: await addNode(node, request.node_id, request.address, timeoutMs),
-          }),
-          (client) => client.addNode(request.node_id, request.address, timeoutMs),
-        );
+        return onLeader(async (): Promise<AddNodeResponse> => ({
+          member: await addNode(node, request.node_id, request.address, timeoutMs),
+        }));
       },
+      peers,
     ),
     RemoveNode: unary<RemoveNodeRequest__Output, RemoveNodeResponse>(
       node,
-      async ({ request, forwarded }) => {
+      async ({ request, onLeader }) => {
         requireNodeId('node_id', request.node_id);
-        return leaderCall(
-          forwarded,
-          async () => {
-            const conf = node.status().conf;
-            if (
-              !conf.voters.includes(request.node_id) &&
-              !conf.learners.includes(request.node_id)
-            ) {
-              throw new FabricError(
-                'NODE_NOT_FOUND',
-                `node ${request.node_id} is not a member (members: ${[...conf.voters, ...conf.learners].join(', ')})`,
-              );
-            }
-            return { index: await node.removeMember(request.node_id, 30_000) };
-          },
-          (client) => client.removeNode(request.node_id),
-        );
+        return onLeader(async () => {
+          const conf = node.status().conf;
+          if (!conf.voters.includes(request.node_id) && !conf.learners.includes(request.node_id)) {
+            throw new FabricError(
+              'NODE_NOT_FOUND',
+              `node ${request.node_id} is not a member (members: ${[...conf.voters, ...conf.learners].join(', ')})`,
+            );
+          }
+          return { index: await node.removeMember(request.node_id, 30_000) };
+        });
       },
+      peers,
     ),
     TransferLeadership: unary<TransferLeadershipRequest__Output, TransferLeadershipResponse>(
       node,
-      async ({ request, forwarded }) => {
+      async ({ request, onLeader }) => {
         if (request.target_node_id !== '') requireNodeId('target_node_id', request.target_node_id);
-        return leaderCall(
-          forwarded,
-          async () => {
-            const target =
-              request.target_node_id === ''
-                ? bestTransferTarget(node.status())
-                : request.target_node_id;
-            if (!node.status().conf.voters.includes(target)) {
-              throw new FabricError(
-                'NODE_NOT_FOUND',
-                `node ${target} is not a voter; leadership can only go to a voter`,
-              );
-            }
-            await node.transferLeadership(target, 10_000);
-            return { leader_id: target };
-          },
-          (client) => client.transferLeadership(request.target_node_id),
-        );
+        return onLeader(async () => {
+          const target =
+            request.target_node_id === ''
+              ? bestTransferTarget(node.status())
+              : request.target_node_id;
+          if (!node.status().conf.voters.includes(target)) {
+            throw new FabricError(
+              'NODE_NOT_FOUND',
+              `node ${target} is not a voter; leadership can only go to a voter`,
+            );
+          }
+          await node.transferLeadership(target, 10_000);
+          return { leader_id: target };
+        });
       },
+      peers,
     ),
   } satisfies grpc.UntypedServiceImplementation;
 }
@@ -188,7 +166,11 @@ function membersOf(node: NodeApi, st: RaftStatus): Member[] {
   });
 }
 
-async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusResponse> {
+/** A follower's best-effort question to the leader about progress. */
+const LEADER_STATUS_TIMEOUT_MS = 2_000;
+const STATUS_PATH = '/fabric.v1.ClusterService/Status';
+
+async function statusOf(node: NodeApi, peers: PeerChannels): Promise<StatusResponse> {
   const st = node.status();
   let members = membersOf(node, st);
   if (st.role !== 'leader' && st.leader !== '') {
@@ -196,7 +178,15 @@ async function statusOf(node: NodeApi, leaders: LeaderClients): Promise<StatusRe
     const address = node.addressOf(st.leader);
     if (address !== undefined) {
       try {
-        const remote = await leaders.for(address).status();
+        const remote = await peers.call<StatusResponse__Output>(
+          address,
+          STATUS_PATH,
+          {},
+          {
+            forwarded: false,
+            deadline: Date.now() + LEADER_STATUS_TIMEOUT_MS,
+          },
+        );
         if (remote.role === 'NODE_ROLE_LEADER') members = remote.members;
       } catch {
         // Keep this node's view; progress_known stays false.

@@ -18,7 +18,7 @@ import type { GroupServiceSetDescriptionRequest__Output } from '../gen/fabric/v1
 import type { FarmApi } from './farm-api.js';
 import { groupToProto, healthToProto, serverToProto } from './farm-proto.js';
 import { requireDescription, requireGroupId, requireServerRef } from './farm-validate.js';
-import type { LeaderClients } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { mutation } from './procedure-call.js';
 import type { MutationRequest, MutationSpec } from './procedure-call.js';
@@ -34,7 +34,6 @@ const text = (name: string, v: string): Record<string, string> => (v === '' ? {}
 /** Mutations that name only a group. */
 function groupOnly<Req extends MutationRequest & { readonly group_id: string }>(
   procedure: string,
-  forward: MutationSpec<Req>['forward'],
 ): MutationSpec<Req> {
   return {
     procedure,
@@ -42,7 +41,6 @@ function groupOnly<Req extends MutationRequest & { readonly group_id: string }>(
       requireGroupId('group_id', r.group_id);
       return { group: r.group_id };
     },
-    forward,
   };
 }
 
@@ -55,10 +53,10 @@ export function groupServiceHandlers(
   node: NodeApi,
   procedures: ProcedureApi,
   farm: FarmApi,
-  leaders: LeaderClients,
+  peers: PeerChannels,
 ): GroupServiceHandlers {
   const run = <Req extends MutationRequest>(spec: MutationSpec<Req>) =>
-    mutation(node, procedures, leaders, spec);
+    mutation(node, procedures, peers, spec);
   return {
     Create: run<GroupServiceCreateRequest__Output>({
       procedure: 'group.create',
@@ -67,13 +65,8 @@ export function groupServiceHandlers(
         requireDescription('description', r.description);
         return { group: r.group_id, ...text('description', r.description) };
       },
-      forward: (c, r, o) => c.groups.create(r.group_id, { ...o, description: r.description }),
     }),
-    Destroy: run(
-      groupOnly<GroupServiceDestroyRequest__Output>('group.destroy', (c, r, o) =>
-        c.groups.destroy(r.group_id, o),
-      ),
-    ),
+    Destroy: run(groupOnly<GroupServiceDestroyRequest__Output>('group.destroy')),
     SetDescription: run<GroupServiceSetDescriptionRequest__Output>({
       procedure: 'group.description',
       args: (r) => {
@@ -81,7 +74,6 @@ export function groupServiceHandlers(
         requireDescription('description', r.description);
         return { group: r.group_id, description: r.description };
       },
-      forward: (c, r, o) => c.groups.setDescription(r.group_id, r.description, o),
     }),
     Add: run<GroupServiceAddRequest__Output>(addSpec()),
     Remove: run<GroupServiceRemoveRequest__Output>({
@@ -91,7 +83,6 @@ export function groupServiceHandlers(
         requireServerRef('server', r.server);
         return { group: r.group_id, server: r.server };
       },
-      forward: (c, r, o) => c.groups.remove(r.group_id, r.server, o),
     }),
     Promote: run<GroupServicePromoteRequest__Output>(promoteSpec()),
     Demote: run<GroupServiceDemoteRequest__Output>({
@@ -100,18 +91,9 @@ export function groupServiceHandlers(
         requireGroupId('group_id', r.group_id);
         return { group: r.group_id, ...flag('updateOnly', r.update_only) };
       },
-      forward: (c, r, o) => c.groups.demote(r.group_id, { ...o, updateOnly: r.update_only }),
     }),
-    Activate: run(
-      groupOnly<GroupServiceActivateRequest__Output>('group.activate', (c, r, o) =>
-        c.groups.activate(r.group_id, o),
-      ),
-    ),
-    Deactivate: run(
-      groupOnly<GroupServiceDeactivateRequest__Output>('group.deactivate', (c, r, o) =>
-        c.groups.deactivate(r.group_id, o),
-      ),
-    ),
+    Activate: run(groupOnly<GroupServiceActivateRequest__Output>('group.activate')),
+    Deactivate: run(groupOnly<GroupServiceDeactivateRequest__Output>('group.deactivate')),
     LookupGroups: unary<GroupServiceLookupGroupsRequest__Output, GroupServiceLookupGroupsResponse>(
       node,
       async ({ request }) => {
@@ -151,7 +133,6 @@ function addSpec(): MutationSpec<GroupServiceAddRequest__Output> {
       requireAddress('address', r.address);
       return { group: r.group_id, address: r.address, ...flag('updateOnly', r.update_only) };
     },
-    forward: (c, r, o) => c.groups.add(r.group_id, r.address, { ...o, updateOnly: r.update_only }),
   };
 }
 
@@ -168,12 +149,5 @@ function promoteSpec(): MutationSpec<GroupServicePromoteRequest__Output> {
         ...flag('updateOnly', r.update_only),
       };
     },
-    forward: (c, r, o) =>
-      c.groups.promote(r.group_id, {
-        ...o,
-        ...(r.server === '' ? {} : { server: r.server }),
-        force: r.force,
-        updateOnly: r.update_only,
-      }),
   };
 }

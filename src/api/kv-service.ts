@@ -5,8 +5,7 @@ import type { KvServiceHandlers } from '../gen/fabric/v1/KvService.js';
 import type { PutRequest__Output } from '../gen/fabric/v1/PutRequest.js';
 import type { PutResponse } from '../gen/fabric/v1/PutResponse.js';
 import { KvStateMachine } from '../kv/kv-state-machine.js';
-import type { LeaderClients } from './forward.js';
-import { onLeader } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
@@ -17,18 +16,16 @@ const PUT_TIMEOUT_MS = 10_000;
 export function kvServiceHandlers(
   node: NodeApi,
   kv: KvStateMachine,
-  leaders: LeaderClients,
+  peers: PeerChannels,
 ): KvServiceHandlers {
   return {
-    Put: unary<PutRequest__Output, PutResponse>(node, async ({ request, forwarded }) => {
-      requireLength('key', request.key, 1, 512);
-      requireLength('value', request.value, 0, 1024 * 1024);
-      requireLength('request_id', request.request_id, 1, 128);
-      return onLeader(
-        node,
-        leaders,
-        forwarded,
-        async () => {
+    Put: unary<PutRequest__Output, PutResponse>(
+      node,
+      async ({ request, onLeader }) => {
+        requireLength('key', request.key, 1, 512);
+        requireLength('value', request.value, 0, 1024 * 1024);
+        requireLength('request_id', request.request_id, 1, 128);
+        return onLeader(async () => {
           const cmd = KvStateMachine.encodePut({
             key: request.key,
             value: request.value,
@@ -37,10 +34,10 @@ export function kvServiceHandlers(
           const { result } = await node.propose(cmd, PUT_TIMEOUT_MS);
           const r = KvStateMachine.decodeResult(result);
           return { version: r.version, index: r.index, duplicate: r.duplicate };
-        },
-        (client) => client.put(request.key, request.value, request.request_id, PUT_TIMEOUT_MS),
-      );
-    }),
+        });
+      },
+      peers,
+    ),
     Get: unary<GetRequest__Output, GetResponse>(node, async ({ request }) => {
       requireLength('key', request.key, 1, 512);
       const readIndex = request.allow_stale ? node.applied : await node.linearizableRead(5_000);

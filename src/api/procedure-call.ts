@@ -1,13 +1,10 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { FabricClient } from '../client/index.js';
 import type { Procedure as ProtoProcedure } from '../gen/fabric/v1/Procedure.js';
-import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
 import type { Procedure } from '../fabric/index.js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
 import type { FabricErrorCode } from '../util/fabric-error.js';
 import { requireRequestId, waitMs } from './farm-validate.js';
-import type { LeaderClients } from './forward.js';
-import { onLeader } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import type { ProcedureApi } from './procedure-service.js';
 import { toProto } from './procedure-service.js';
@@ -25,20 +22,11 @@ export interface ProcedureAnswer {
   procedure: ProtoProcedure;
 }
 
-/** The common options, resolved, as a forwarding client takes them. */
-export interface ForwardOptions {
-  readonly requestId: string;
-  readonly noWait: boolean;
-  readonly timeoutMs: number;
-}
-
-/** One mutating RPC: the procedure it runs, its arguments, and the same call on the leader. */
+/** One mutating RPC: the procedure it runs and its arguments (a follower forwards the call as is). */
 export interface MutationSpec<Req extends MutationRequest> {
   readonly procedure: string;
   /** Checks the request's own fields (throws INVALID_ARGUMENT) and builds the procedure's JSON args. */
   args(request: Req): Record<string, string | boolean | number>;
-  /** Sends the request to the leader, for a follower. */
-  forward(client: FabricClient, request: Req, o: ForwardOptions): Promise<Procedure__Output>;
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(FABRIC_ERROR_CODES);
@@ -101,29 +89,21 @@ export async function runProcedure(
 export function mutation<Req extends MutationRequest>(
   node: NodeApi,
   procedures: ProcedureApi,
-  leaders: LeaderClients,
+  peers: PeerChannels,
   spec: MutationSpec<Req>,
 ): grpc.handleUnaryCall<Req, ProcedureAnswer> {
-  return unary<Req, ProcedureAnswer>(node, async ({ request, forwarded }) => {
-    requireRequestId('request_id', request.request_id);
-    const timeoutMs = waitMs('timeout_ms', request.timeout_ms);
-    const args = spec.args(request);
-    return onLeader<ProcedureAnswer>(
-      node,
-      leaders,
-      forwarded,
-      async () => {
+  return unary<Req, ProcedureAnswer>(
+    node,
+    async ({ request, onLeader }) => {
+      requireRequestId('request_id', request.request_id);
+      const timeoutMs = waitMs('timeout_ms', request.timeout_ms);
+      const args = spec.args(request);
+      return onLeader<ProcedureAnswer>(async () => {
         const wait = request.no_wait ? undefined : timeoutMs;
         const p = await runProcedure(procedures, spec.procedure, args, request.request_id, wait);
         return { procedure: toProto(p) };
-      },
-      async (client) => ({
-        procedure: await spec.forward(client, request, {
-          requestId: request.request_id,
-          noWait: request.no_wait,
-          timeoutMs,
-        }),
-      }),
-    );
-  });
+      });
+    },
+    peers,
+  );
 }

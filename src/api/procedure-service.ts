@@ -12,8 +12,7 @@ import type { ProcedureServiceWaitResponse } from '../gen/fabric/v1/ProcedureSer
 import type { ProcedureState__Output } from '../gen/fabric/v1/ProcedureState.js';
 import type { Procedure, ProcedureState as ModelState } from '../fabric/index.js';
 import { FabricError } from '../util/fabric-error.js';
-import type { LeaderClients } from './forward.js';
-import { onLeader } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
@@ -84,7 +83,7 @@ function notFound(id: string): FabricError {
 export function procedureServiceHandlers(
   node: NodeApi,
   api: ProcedureApi,
-  leaders: LeaderClients,
+  peers: PeerChannels,
 ): ProcedureServiceHandlers {
   const read = async (stale: boolean): Promise<void> => {
     if (!stale) await node.linearizableRead(5_000);
@@ -137,7 +136,7 @@ export function procedureServiceHandlers(
     ),
     Submit: unary<ProcedureServiceSubmitRequest__Output, ProcedureServiceSubmitResponse>(
       node,
-      async ({ request, forwarded }) => {
+      async ({ request, onLeader }) => {
         requireLength('request_id', request.request_id, 1, 128);
         if (!api.names().includes(request.name)) {
           throw new FabricError(
@@ -155,20 +154,14 @@ export function procedureServiceHandlers(
           });
         }
         const timeoutMs = request.timeout_ms > 0 ? request.timeout_ms : 30_000;
-        return onLeader<ProcedureServiceSubmitResponse>(
-          node,
-          leaders,
-          forwarded,
-          async () => {
-            const id = await api.submit(request.name, args, request.request_id);
-            const p = request.wait ? await api.whenEnded(id, timeoutMs) : api.procedure(id);
-            if (p === undefined) throw notFound(id);
-            return { procedure: toProto(p) };
-          },
-          (client) =>
-            client.submitProcedure(request.name, args, request.request_id, request.wait, timeoutMs),
-        );
+        return onLeader<ProcedureServiceSubmitResponse>(async () => {
+          const id = await api.submit(request.name, args, request.request_id);
+          const p = request.wait ? await api.whenEnded(id, timeoutMs) : api.procedure(id);
+          if (p === undefined) throw notFound(id);
+          return { procedure: toProto(p) };
+        });
       },
+      peers,
     ),
   } satisfies grpc.UntypedServiceImplementation;
 }

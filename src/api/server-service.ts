@@ -11,7 +11,7 @@ import { FabricError } from '../util/fabric-error.js';
 import type { FarmApi } from './farm-api.js';
 import { modeFromProto, statusFromProto } from './farm-proto.js';
 import { requireServerRef, requireWeight } from './farm-validate.js';
-import type { LeaderClients } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { mutation } from './procedure-call.js';
 import type { MutationRequest, MutationSpec } from './procedure-call.js';
@@ -28,10 +28,10 @@ export function serverServiceHandlers(
   node: NodeApi,
   procedures: ProcedureApi,
   farm: FarmApi,
-  leaders: LeaderClients,
+  peers: PeerChannels,
 ): ServerServiceHandlers {
   const run = <Req extends MutationRequest>(spec: MutationSpec<Req>) =>
-    mutation(node, procedures, leaders, spec);
+    mutation(node, procedures, peers, spec);
   return {
     SetStatus: run<ServerServiceSetStatusRequest__Output>({
       procedure: 'server.set-status',
@@ -43,8 +43,6 @@ export function serverServiceHandlers(
           ...(r.update_only ? { updateOnly: true } : {}),
         };
       },
-      forward: (c, r, o) =>
-        c.servers.setStatus(r.server, requireStatus(r), { ...o, updateOnly: r.update_only }),
     }),
     SetWeight: run<ServerServiceSetWeightRequest__Output>({
       procedure: 'server.set-weight',
@@ -53,7 +51,6 @@ export function serverServiceHandlers(
         requireWeight('weight', r.weight);
         return { server: r.server, weight: r.weight };
       },
-      forward: (c, r, o) => c.servers.setWeight(r.server, r.weight, o),
     }),
     SetMode: run<ServerServiceSetModeRequest__Output>({
       procedure: 'server.set-mode',
@@ -61,7 +58,6 @@ export function serverServiceHandlers(
         requireServerRef('server', r.server);
         return { server: r.server, mode: requireMode(r) };
       },
-      forward: (c, r, o) => c.servers.setMode(r.server, requireMode(r), o),
     }),
     LookupUuid: unary<ServerServiceLookupUuidRequest__Output, ServerServiceLookupUuidResponse>(
       node,

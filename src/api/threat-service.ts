@@ -7,8 +7,7 @@ import type { ThreatServiceReportErrorResponse } from '../gen/fabric/v1/ThreatSe
 import type { ThreatServiceReportFailureRequest__Output } from '../gen/fabric/v1/ThreatServiceReportFailureRequest.js';
 import type { ThreatServiceReportFailureResponse } from '../gen/fabric/v1/ThreatServiceReportFailureResponse.js';
 import { requireServerRef } from './farm-validate.js';
-import { onLeader } from './forward.js';
-import type { LeaderClients } from './forward.js';
+import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
 import { requireLength } from './validate.js';
@@ -22,43 +21,36 @@ type ReportRequest = ThreatServiceReportErrorRequest__Output;
 export function threatServiceHandlers(
   node: NodeApi,
   threats: ThreatApi,
-  leaders: LeaderClients,
+  peers: PeerChannels,
 ): ThreatServiceHandlers {
   return {
     ReportError: unary<ThreatServiceReportErrorRequest__Output, ThreatServiceReportErrorResponse>(
       node,
-      ({ request, forwarded }) => {
+      ({ request, onLeader }) => {
         const report = checked(request);
-        return onLeader(
-          node,
-          leaders,
-          forwarded,
-          async () => {
-            const t = await threats.reportError(report);
-            return {
-              reports: t.reports,
-              reporters: t.reporters,
-              probed: t.round !== undefined,
-              round: t.round === undefined ? null : roundToProto(t.round),
-            };
-          },
-          (c) => c.threats.reportError(report.server, report),
-        );
+        return onLeader(async () => {
+          const t = await threats.reportError(report);
+          return {
+            reports: t.reports,
+            reporters: t.reporters,
+            probed: t.round !== undefined,
+            round: t.round === undefined ? null : roundToProto(t.round),
+          };
+        });
       },
+      peers,
     ),
     ReportFailure: unary<
       ThreatServiceReportFailureRequest__Output,
       ThreatServiceReportFailureResponse
-    >(node, ({ request, forwarded }) => {
-      const report = checked(request);
-      return onLeader(
-        node,
-        leaders,
-        forwarded,
-        async () => ({ round: roundToProto(await threats.reportFailure(report)) }),
-        async (c) => ({ round: await c.threats.reportFailure(report.server, report) }),
-      );
-    }),
+    >(
+      node,
+      ({ request, onLeader }) => {
+        const report = checked(request);
+        return onLeader(async () => ({ round: roundToProto(await threats.reportFailure(report)) }));
+      },
+      peers,
+    ),
   } satisfies grpc.UntypedServiceImplementation;
 }
 

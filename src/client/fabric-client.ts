@@ -13,9 +13,8 @@ import type { PutResponse__Output } from '../gen/fabric/v1/PutResponse.js';
 import type { RemoveNodeResponse__Output } from '../gen/fabric/v1/RemoveNodeResponse.js';
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { TransferLeadershipResponse__Output } from '../gen/fabric/v1/TransferLeadershipResponse.js';
-import { DetectorClient } from './detector-client.js';
 import { GroupClient } from './group-client.js';
-import { fabricProtos } from './proto.js';
+import { fabricProtos } from '../wire/proto.js';
 import { ServerClient } from './server-client.js';
 import { ThreatClient } from './threat-client.js';
 import { TopologyClient } from './topology-client.js';
@@ -23,7 +22,7 @@ import type { TopologyWatch } from './topology-watch.js';
 import type { TopologyListener, WatchErrorListener, WatchOptions } from './topology-watch.js';
 import { UnaryCaller } from './unary-caller.js';
 import type { UnaryCall } from './unary-caller.js';
-import { FORWARDED_METADATA } from '../wire/index.js';
+import { CHANNEL_OPTIONS, FORWARDED_METADATA } from '../wire/index.js';
 
 export interface ClientOptions {
   /** Default deadline of each call in ms. */
@@ -34,19 +33,6 @@ export interface ClientOptions {
 }
 
 export { FORWARDED_METADATA };
-
-/**
- * Channel settings. Reconnect backoff is short (grpc-js's default grows to
- * 120 s) so a watch or a retry reaches a restarted node soon; keepalive
- * pings notice a node whose host vanished during a long watch.
- */
-const CHANNEL_OPTIONS: grpc.ChannelOptions = {
-  'grpc.max_receive_message_length': 64 * 1024 * 1024,
-  'grpc.initial_reconnect_backoff_ms': 100,
-  'grpc.max_reconnect_backoff_ms': 5_000,
-  'grpc.keepalive_time_ms': 10_000,
-  'grpc.keepalive_timeout_ms': 5_000,
-};
 
 /**
  * A typed client of one Fabric node. Any node accepts every call (followers
@@ -63,8 +49,6 @@ export class FabricClient {
   readonly topology: TopologyClient;
   /** ThreatService: report a client's suspicion (reportError) or certainty (reportFailure). */
   readonly threats: ThreatClient;
-  /** DetectorService (internal): probe observations between Fabric nodes. */
-  readonly detector: DetectorClient;
   readonly #cluster: ClusterServiceClient;
   readonly #kv: KvServiceClient;
   readonly #procedures: ProcedureServiceClient;
@@ -84,17 +68,7 @@ export class FabricClient {
     const servers = new protos.server.ServerService(address, creds, shared);
     const topology = new protos.topology.TopologyService(address, creds, shared);
     const threats = new protos.threat.ThreatService(address, creds, shared);
-    const detector = new protos.detector.DetectorService(address, creds, shared);
-    this.#stubs = [
-      this.#cluster,
-      this.#procedures,
-      this.#kv,
-      groups,
-      servers,
-      topology,
-      threats,
-      detector,
-    ];
+    this.#stubs = [this.#cluster, this.#procedures, this.#kv, groups, servers, topology, threats];
     const metadata = new grpc.Metadata();
     if (opts.forwarded === true) metadata.set(FORWARDED_METADATA, '1');
     this.#caller = new UnaryCaller(metadata, opts.timeoutMs ?? 10_000);
@@ -102,7 +76,6 @@ export class FabricClient {
     this.servers = new ServerClient(servers, this.#caller);
     this.topology = new TopologyClient(topology, this.#caller);
     this.threats = new ThreatClient(threats, this.#caller);
-    this.detector = new DetectorClient(detector, this.#caller);
   }
 
   #call<T>(fn: UnaryCall<T>, timeoutMs?: number): Promise<T> {

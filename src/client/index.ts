@@ -5,7 +5,6 @@ export { ServerClient } from './server-client.js';
 export { TopologyClient } from './topology-client.js';
 export { ThreatClient, THREAT_VERDICT, defaultReporter } from './threat-client.js';
 export type { ThreatReportOptions, ThreatVerdictName } from './threat-client.js';
-export { DetectorClient } from './detector-client.js';
 export { TopologyWatch } from './topology-watch.js';
 export type {
   OpenWatch,
@@ -23,6 +22,6 @@ export type {
   ServerRoleName,
   ServerStatusName,
 } from './farm-names.js';
-export { FabricCallError, fromServiceError, ERROR_METADATA } from './errors.js';
-export { fabricProtos, PROTO_DIR, LOADER_OPTIONS } from './proto.js';
-export type { FabricProtos } from './proto.js';
+export { ERROR_METADATA, FabricCallError, fromServiceError } from '../wire/index.js';
+export { fabricProtos, PROTO_DIR, LOADER_OPTIONS } from '../wire/proto.js';
+export type { FabricProtos } from '../wire/proto.js';

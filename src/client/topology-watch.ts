@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Topology__Output } from '../gen/fabric/v1/Topology.js';
 import type { TopologyServiceWatchResponse__Output } from '../gen/fabric/v1/TopologyServiceWatchResponse.js';
-import { fromServiceError } from './errors.js';
-import type { FabricCallError } from './errors.js';
+import { fromServiceError } from '../wire/errors.js';
+import type { FabricCallError } from '../wire/errors.js';
 
 /** Opens one Watch stream from an epoch. */
 export type OpenWatch = (

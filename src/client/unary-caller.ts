@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import { fromServiceError } from './errors.js';
+import { fromServiceError } from '../wire/errors.js';
 
 /** A grpc-js unary callback. */
 export type Callback<T> = (err: grpc.ServiceError | null, value?: T) => void;

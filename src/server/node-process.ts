@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { clusterServiceHandlers } from '../api/cluster-service.js';
 import { detectorServiceHandlers } from '../api/detector-service.js';
-import { LeaderClients } from '../api/forward.js';
+import { PeerChannels } from '../api/forward.js';
 import { kvServiceHandlers } from '../api/kv-service.js';
 import { groupServiceHandlers } from '../api/group-service.js';
 import { procedureServiceHandlers } from '../api/procedure-service.js';
@@ -17,6 +17,7 @@ import type { FaultInjector } from '../transport/index.js';
 import type { MysqlFaults } from '../mysql/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
+import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';
 import type { NodeConfig } from './config.js';
 import { CompositeStateMachine, tagCommand } from '../node/composite-state-machine.js';
 import type { StateMachinePart } from '../node/composite-state-machine.js';
@@ -79,11 +80,11 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
       },
     );
   }
-  const leaders = new LeaderClients(channelCredentials(security));
+  const protos = fabricProtos();
+  const leaders = new PeerChannels(channelCredentials(security), protos.definitions);
   // Peer batches and snapshot chunks need the transport's message size limits.
   const server = new grpc.Server(peerServerOptions());
   node.transport.register(server);
-  const protos = fabricProtos();
   server.addService(
     protos.cluster.ClusterService.service,
     clusterServiceHandlers(nodeApi(node, 'fabric'), leaders),
@@ -162,7 +163,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
 function failureDetector(
   node: RaftNode,
   fabric: FabricRuntime,
-  leaders: LeaderClients,
+  leaders: PeerChannels,
   config: NodeConfig,
   logger: Logger,
 ): FailureDetector {
@@ -184,15 +185,27 @@ function failureDetector(
   });
 }
 
+/** How long a removal check waits for one peer's status. */
+const STATUS_TIMEOUT_MS = 5_000;
+
 /** A member removed while it was down finds out by asking the others (removal.ts). */
-function watchForRemoval(node: RaftNode, leaders: LeaderClients, logger: Logger): RemovalWatch {
+function watchForRemoval(node: RaftNode, leaders: PeerChannels, logger: Logger): RemovalWatch {
   const watch = new RemovalWatch({
     node: {
       ownView: () => node.ownView(),
       leaderKnown: () => node.status().leader !== '',
       peerAddresses: () => node.peerAddresses(),
     },
-    status: (address) => leaders.for(address).status(),
+    status: (address) =>
+      leaders.call<StatusResponse__Output>(
+        address,
+        '/fabric.v1.ClusterService/Status',
+        {},
+        {
+          forwarded: false,
+          deadline: Date.now() + STATUS_TIMEOUT_MS,
+        },
+      ),
     electionTimeoutMs: node.config.raft.electionTicks * node.config.raft.tickMs,
     logger: logger.child({ component: 'removal-watch', nodeId: node.id }),
     onRemoved: (removal) => {

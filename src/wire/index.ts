@@ -2,3 +2,7 @@
 export { ERROR_METADATA, FORWARDED_METADATA } from './metadata.js';
 export { FABRIC_ERROR_CODES, FabricError, isFabricError } from '../util/fabric-error.js';
 export type { FabricErrorCode } from '../util/fabric-error.js';
+export { FabricCallError, fromServiceError } from './errors.js';
+export { fabricProtos, LOADER_OPTIONS, PROTO_DIR } from './proto.js';
+export type { FabricProtos } from './proto.js';
+export { CHANNEL_OPTIONS } from './channel.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { RETRY_AFTER_MS, STATUS_OF, toServiceError } from '../../src/api/error-status.js';
-import { ERROR_METADATA } from '../../src/client/errors.js';
+import { ERROR_METADATA } from '../../src/wire/index.js';
 import { NotLeaderError, ProposalDroppedError } from '../../src/raft/index.js';
 import { FABRIC_ERROR_CODES, FabricError } from '../../src/util/fabric-error.js';
 

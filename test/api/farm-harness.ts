@@ -6,7 +6,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import type { FarmApi, ServerHealth } from '../../src/api/farm-api.js';
-import { LeaderClients } from '../../src/api/forward.js';
+import { PeerChannels } from '../../src/api/forward.js';
 import { groupServiceHandlers } from '../../src/api/group-service.js';
 import type { NodeApi } from '../../src/api/node-api.js';
 import type { ProcedureApi } from '../../src/api/procedure-service.js';
@@ -214,7 +214,7 @@ export function leaderless(node: FakeNode): void {
 export interface Served {
   readonly address: string;
   readonly client: FabricClient;
-  readonly leaders: LeaderClients;
+  readonly leaders: PeerChannels;
   /** Shuts the server down as a stopping node does (watches end SHUTTING_DOWN), keeping the client. */
   halt(): Promise<void>;
   stop(): Promise<void>;
@@ -229,7 +229,7 @@ export async function serve(
 ): Promise<Served> {
   const protos = fabricProtos();
   const server = new grpc.Server();
-  const leaders = new LeaderClients(grpc.credentials.createInsecure());
+  const leaders = new PeerChannels(grpc.credentials.createInsecure(), protos.definitions);
   const shutdown = new AbortController();
   server.addService(
     protos.group.GroupService.service,

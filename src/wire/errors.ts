@@ -1,9 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
 import type { FabricErrorCode } from '../util/fabric-error.js';
-import { ERROR_METADATA } from '../wire/index.js';
-
-export { ERROR_METADATA };
+import { ERROR_METADATA } from './metadata.js';
 
 const KNOWN: ReadonlySet<string> = new Set(FABRIC_ERROR_CODES);
 
