@@ -9,8 +9,8 @@ import type { MysqlFaults } from '../mysql/index.js';
 import { groupHealth } from '../detector/runtime/server-health.js';
 import type { ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
-import type { ProcedureDefinition } from '../executor/procedure-definition.js';
-import { PermanentStepError, ProcedureRegistry } from '../executor/procedure-definition.js';
+import { ProcedureRegistry } from '../executor/procedure-definition.js';
+import { buildSubmission } from '../executor/submission.js';
 import { sleep } from '../executor/retry-policy.js';
 import { FAIL_SECOND, TEN_STEPS } from '../executor/test-procedures.js';
 import {
@@ -18,13 +18,11 @@ import {
   FabricStateMachine,
   decodeApplyResult,
   encodeCommand,
-  isJsonValue,
   rejectionError,
 } from '../fabric/index.js';
-import type { ApplyResult, Command, JsonValue, Procedure } from '../fabric/index.js';
+import type { ApplyResult, Command, Procedure } from '../fabric/index.js';
 import { NotLeaderError } from '../raft/index.js';
-import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
-import type { FabricErrorCode } from '../util/fabric-error.js';
+import { FabricError } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { tagCommand } from '../node/composite-state-machine.js';
 import type { NodeConfig } from './config.js';
@@ -182,30 +180,19 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
 
   async submit(name: string, args: unknown, requestId: string): Promise<string> {
     const node = this.#node;
-    const def = this.registry.get(name);
-    if (node === undefined || def === undefined)
-      throw new FabricError('INVALID_ARGUMENT', `no procedure named ${name}`);
-    if (!isJsonValue(args))
-      throw new FabricError('INVALID_ARGUMENT', 'procedure arguments must be JSON');
+    if (node === undefined) throw new FabricError('NO_LEADER', 'the node is still starting');
     const term = node.leaderTerm();
     if (term === undefined) throw new NotLeaderError(node.id, node.status().leader);
-    // A retried request must find its original procedure, not fail admission
-    // against the farm that procedure has since changed (group.create twice).
-    const known = this.model.procedureIdForRequest(requestId);
-    if (known !== undefined) return known;
-    admit(def, args);
-    const cmd: Command = {
-      type: 'submit',
-      requestId,
-      procedureId: randomUUID(),
+    const s = buildSubmission(this.registry, this.model, {
       name,
       args,
-      lockKeys: lockKeysOf(def, args),
-      steps: def.steps.map((s) => s.name),
+      requestId,
+      procedureId: randomUUID(),
       at: Date.now(),
       term,
-    };
-    const r = await this.#commit(node, cmd);
+    });
+    if (s.kind === 'known') return s.procedureId;
+    const r = await this.#commit(node, s.command);
     if (!r.ok) throw rejectionError(r);
     if (r.result.type !== 'submit')
       throw new FabricError('INTERNAL', `submit answered with ${r.result.type}`);
@@ -237,29 +224,4 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
     await this.#executor?.stop();
     await this.servers.close();
   }
-}
-
-function lockKeysOf(def: ProcedureDefinition, args: JsonValue): string[] {
-  try {
-    return def.lockKeys(args);
-  } catch (e) {
-    throw refusal(def, e);
-  }
-}
-
-function admit(def: ProcedureDefinition, args: JsonValue): void {
-  try {
-    def.admit?.(args);
-  } catch (e) {
-    throw refusal(def, e);
-  }
-}
-
-/** A refused submission keeps the step error's code when it is one of ours (GROUP_NOT_FOUND, …). */
-function refusal(def: ProcedureDefinition, e: unknown): unknown {
-  if (!(e instanceof PermanentStepError)) return e;
-  const code = (FABRIC_ERROR_CODES as readonly string[]).includes(e.code)
-    ? (e.code as FabricErrorCode)
-    : 'INVALID_ARGUMENT';
-  return new FabricError(code, `${def.name}: ${e.message}`, {}, { cause: e });
 }
