@@ -2,7 +2,7 @@
 # Regenerates the TypeScript types of the fabric.v1 protos (src/gen) with
 # @grpc/proto-loader's type generator. The generator omits the ".js" suffix
 # that ESM (moduleResolution nodenext) requires, so it is added here.
-# The runtime loader (src/client/proto.ts) must use the same options.
+# The runtime loader (src/wire/proto.ts) must use the same options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf src/gen
@@ -14,3 +14,5 @@ npx --no-install proto-loader-gen-types \
   --keepCase --longs=Number --enums=String --defaults --oneofs \
   --grpcLib=@grpc/grpc-js --outDir=src/gen $files --includeDirs=proto >/dev/null
 find src/gen -name '*.ts' -print0 | xargs -0 sed -i -E "s#(from '\.{1,2}/[^']+)';#\1.js';#"
+# The descriptors the runtime loads (src/wire/proto.ts), without .proto parsing.
+node scripts/proto-json.mjs

@@ -1,13 +1,13 @@
 import * as grpc from '@grpc/grpc-js';
-import type { MethodDefinition, PackageDefinition } from '@grpc/proto-loader';
 import { FabricError } from '../util/fabric-error.js';
 import { CHANNEL_OPTIONS, FORWARDED_METADATA, fromServiceError } from '../wire/index.js';
+import type { ServiceDefinitions } from '../wire/index.js';
 import type { NodeApi } from './node-api.js';
 
 /** A forwarded call whose client set no deadline still ends: long enough for any procedure wait. */
 const FALLBACK_DEADLINE_MS = 5 * 60_000;
 
-type AnyMethod = MethodDefinition<object, object>;
+type AnyMethod = grpc.MethodDefinition<object, object>;
 
 export interface PeerCallOptions {
   /** Marks the call as forwarded by a follower (the receiver then never forwards it again). */
@@ -26,11 +26,12 @@ export class PeerChannels {
   readonly #methods = new Map<string, AnyMethod>();
   readonly #credentials: grpc.ChannelCredentials;
 
-  constructor(credentials: grpc.ChannelCredentials, definitions: PackageDefinition) {
+  constructor(credentials: grpc.ChannelCredentials, services: ServiceDefinitions) {
     this.#credentials = credentials;
-    for (const service of Object.values(definitions)) {
-      if (!isServiceDefinition(service)) continue;
-      for (const method of Object.values(service)) this.#methods.set(method.path, method);
+    for (const service of Object.values(services)) {
+      for (const method of Object.values(service)) {
+        this.#methods.set(method.path, method as AnyMethod);
+      }
     }
   }
 
@@ -71,11 +72,6 @@ export class PeerChannels {
     }
     return c;
   }
-}
-
-function isServiceDefinition(d: unknown): d is Record<string, AnyMethod> {
-  if (typeof d !== 'object' || d === null || 'format' in d) return false;
-  return Object.values(d).every((m) => typeof m === 'object' && m !== null && 'path' in m);
 }
 
 /** The deadline a forwarded call inherits: the client's own, or a generous fallback. */

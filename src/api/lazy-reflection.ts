@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { PackageDefinition } from '@grpc/proto-loader';
+import { loadSync } from '@grpc/proto-loader';
+import { LOADER_OPTIONS, PROTO_DIR, PROTO_FILES } from '../wire/index.js';
 import { ReflectionService } from '@grpc/reflection';
 
 type Registry = Pick<grpc.Server, 'addService'>;
@@ -14,11 +15,16 @@ type Handler = (...args: unknown[]) => void;
  * `addService` alone, so an empty instance lends the service definitions
  * and the real one, built on demand, lends the handlers.
  */
-export function addLazyReflection(server: Registry, definitions: PackageDefinition): void {
+export function addLazyReflection(server: Registry): void {
   let handlers: Map<string, grpc.UntypedServiceImplementation> | undefined;
   const real = (key: string, method: string): Handler => {
     if (handlers === undefined) {
       const built = new Map<string, grpc.UntypedServiceImplementation>();
+      // Reflection needs the file descriptors only @grpc/proto-loader builds.
+      const definitions = loadSync([...PROTO_FILES], {
+        ...LOADER_OPTIONS,
+        includeDirs: [PROTO_DIR],
+      });
       new ReflectionService(definitions).addToServer({
         addService: (service, impl) => built.set(serviceKey(service), impl),
       });

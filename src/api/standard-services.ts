@@ -1,6 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
-import type { PackageDefinition } from '@grpc/proto-loader';
 import { addLazyReflection } from './lazy-reflection.js';
 
 /** Service names reported by the standard health service. */
@@ -22,15 +21,12 @@ export const HEALTH_SERVICES = [
  * against any node. Health is SERVING once the node has started; it turns
  * NOT_SERVING while the node shuts down.
  */
-export function addStandardServices(
-  server: grpc.Server,
-  definitions: PackageDefinition,
-): { setServing(serving: boolean): void } {
+export function addStandardServices(server: grpc.Server): { setServing(serving: boolean): void } {
   const health = new HealthImplementation(
     Object.fromEntries(HEALTH_SERVICES.map((s) => [s, 'NOT_SERVING' as const])),
   );
   health.addToServer(server);
-  addLazyReflection(server, definitions);
+  addLazyReflection(server);
   return {
     setServing(serving) {
       for (const s of HEALTH_SERVICES) health.setStatus(s, serving ? 'SERVING' : 'NOT_SERVING');

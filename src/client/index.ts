@@ -23,5 +23,5 @@ export type {
   ServerStatusName,
 } from './farm-names.js';
 export { ERROR_METADATA, FabricCallError, fromServiceError } from '../wire/index.js';
-export { fabricProtos, PROTO_DIR, LOADER_OPTIONS } from '../wire/proto.js';
-export type { FabricProtos } from '../wire/proto.js';
+export { fabricProtos, PROTO_DIR, LOADER_OPTIONS } from '../wire/index.js';
+export type { FabricProtos } from '../wire/index.js';

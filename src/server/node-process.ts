@@ -81,7 +81,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     );
   }
   const protos = fabricProtos();
-  const leaders = new PeerChannels(channelCredentials(security), protos.definitions);
+  const leaders = new PeerChannels(channelCredentials(security), protos.services);
   // Peer batches and snapshot chunks need the transport's message size limits.
   const server = new grpc.Server(peerServerOptions());
   node.transport.register(server);
@@ -123,7 +123,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     protos.threat.ThreatService.service,
     threatServiceHandlers(fabricApi, detector, leaders),
   );
-  const standard = addStandardServices(server, protos.definitions);
+  const standard = addStandardServices(server);
   await bind(server, config.node.listen, serverCredentials(security));
   node.run();
   const removalWatch = watchForRemoval(node, leaders, logger);

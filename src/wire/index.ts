@@ -3,6 +3,6 @@ export { ERROR_METADATA, FORWARDED_METADATA } from './metadata.js';
 export { FABRIC_ERROR_CODES, FabricError, isFabricError } from '../util/fabric-error.js';
 export type { FabricErrorCode } from '../util/fabric-error.js';
 export { FabricCallError, fromServiceError } from './errors.js';
-export { fabricProtos, LOADER_OPTIONS, PROTO_DIR } from './proto.js';
-export type { FabricProtos } from './proto.js';
+export { DESCRIPTOR_JSON, fabricProtos, LOADER_OPTIONS, PROTO_DIR, PROTO_FILES } from './proto.js';
+export type { FabricProtos, ServiceDefinitions } from './proto.js';
 export { CHANNEL_OPTIONS } from './channel.js';

@@ -229,7 +229,7 @@ export async function serve(
 ): Promise<Served> {
   const protos = fabricProtos();
   const server = new grpc.Server();
-  const leaders = new PeerChannels(grpc.credentials.createInsecure(), protos.definitions);
+  const leaders = new PeerChannels(grpc.credentials.createInsecure(), protos.services);
   const shutdown = new AbortController();
   server.addService(
     protos.group.GroupService.service,

@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+const t0=performance.now();
+const pl = await import('@grpc/proto-loader'); const t1=performance.now();
+const pb = (await import('protobufjs')).default; const t2=performance.now();
+const { PROTO_DIR, LOADER_OPTIONS } = await import('./dist/wire/proto.js');
+const files=['cluster','kv','procedure','server','group','topology','detector','threat'].map(f=>`fabric/v1/${f}.proto`);
+const root = new pb.Root(); root.resolvePath=(o,t)=>PROTO_DIR+'/'+t; root.loadSync(files,{keepCase:true}); 
+const json = JSON.stringify(root.toJSON({keepComments:false}));
+writeFileSync('/tmp/fabric.json', json);
+const t3=performance.now();
+const defs = pl.fromJSON(JSON.parse(json), LOADER_OPTIONS); const t4=performance.now();
+console.log({loader:t1-t0, pb:t2-t1, fromJSON:t4-t3, size: json.length});

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+const t0=performance.now();
+const pb = (await import('protobufjs/light.js')).default; const t1=performance.now();
+const root = pb.Root.fromJSON(JSON.parse(readFileSync('/tmp/fabric.json','utf8'))); 
+const svc = root.lookupService('fabric.v1.ClusterService'); 
+const m = svc.methods['Status']; m.resolve();
+const req = m.resolvedRequestType; const buf = req.encode(req.fromObject({})).finish();
+const t2=performance.now();
+const grpc = await import('@grpc/grpc-js'); const t3=performance.now();
+console.log({pbLight:t1-t0, root:t2-t1, grpc:t3-t2});
