@@ -109,6 +109,10 @@ test('sim fleet: semi-sync waits for a replica and falls back after its timeout'
   assert.ok(a !== undefined);
   a.semiSyncSource = true;
   a.semiSyncTimeoutMs = 1_000;
+  for (const r of [B, C]) {
+    const s = fleet.server(r);
+    if (s !== undefined) s.semiSyncReplica = true;
+  }
   const w1 = fleet.write(A, 'k1');
   await run(fleet, clock, 500);
   assert.equal(await w1, 'acked');

@@ -44,7 +44,8 @@ export class SimServer {
   readonly log = new GtidLog();
   replication: SimReplication | undefined;
   semiSyncSource = false;
-  semiSyncReplica = true;
+  /** rpl_semi_sync_slave_enabled: off by default, as in MariaDB. */
+  semiSyncReplica = false;
   semiSyncTimeoutMs = 10_000;
   /** GTIDs a replica has acknowledged (semi-sync), per source commit. */
   readonly acked = new Set<string>();
