@@ -121,10 +121,11 @@ test('step context: a resumed attempt starts from the last committed checkpoint'
   assert.equal(await runner(second, def).run(), 'finished');
   assert.deepEqual(seen, [undefined, { next: 3 }]);
   const p = m.procedure('p1');
-  assert.equal(p?.state, 'DONE');
-  assert.deepEqual(p?.result, { from: 3 });
-  assert.equal(p?.steps[0]?.attempts, 2);
-  assert.equal(p?.steps[0]?.progress, undefined, 'a done step drops its progress record');
+  assert.ok(p);
+  assert.equal(p.state, 'DONE');
+  assert.deepEqual(p.result, { from: 3 });
+  assert.equal(p.steps[0]?.attempts, 2);
+  assert.equal(p.steps[0].progress, undefined, 'a done step drops its progress record');
 });
 
 test('step context: a record over the limit fails the step with CHECKPOINT_TOO_LARGE naming size and limit', async () => {
@@ -136,9 +137,10 @@ test('step context: a record over the limit fails the step with CHECKPOINT_TOO_L
   const node = new FakeNode(m, 1);
   assert.equal(await runner(node, def).run(), 'finished');
   const p = m.procedure('p1');
-  assert.equal(p?.state, 'FAILED');
-  assert.equal(p?.error?.code, 'CHECKPOINT_TOO_LARGE');
-  assert.match(p?.error?.message ?? '', /4107 bytes, over the limit of 4096 bytes/);
+  assert.ok(p);
+  assert.equal(p.state, 'FAILED');
+  assert.equal(p.error?.code, 'CHECKPOINT_TOO_LARGE');
+  assert.match(p.error.message, /4107 bytes, over the limit of 4096 bytes/);
   assert.equal(
     node.commits.filter((c) => c.type === 'step-checkpoint').length,
     0,
@@ -244,8 +246,9 @@ test('step errors: a retryable error is retried with the retry policy and its co
   const node = new FakeNode(m, 1);
   assert.equal(await runner(node, def).run(), 'finished');
   const p = m.procedure('p1');
-  assert.equal(p?.state, 'DONE');
-  assert.deepEqual(p?.result, { attempt: 3 });
+  assert.ok(p);
+  assert.equal(p.state, 'DONE');
+  assert.deepEqual(p.result, { attempt: 3 });
   assert.deepEqual(node.delays, [retryDelay(RETRY, 1), retryDelay(RETRY, 2)]);
   const failures = node.commits.filter((c) => c.type === 'step-failed');
   assert.deepEqual(
@@ -265,9 +268,10 @@ test('step errors: a permanent error fails the procedure at once with its code',
   const node = new FakeNode(m, 1);
   assert.equal(await runner(node, def).run(), 'finished');
   const p = m.procedure('p1');
-  assert.equal(p?.state, 'FAILED');
+  assert.ok(p);
+  assert.equal(p.state, 'FAILED');
   assert.deepEqual(
-    { code: p?.error?.code, message: p?.error?.message, attempts: p?.steps[0]?.attempts },
+    { code: p.error?.code, message: p.error?.message, attempts: p.steps[0]?.attempts },
     { code: 'INVALID_ARGUMENT', message: 'args.units must be positive', attempts: 1 },
   );
   assert.deepEqual(node.delays, [], 'no backoff for a permanent failure');
