@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonValue } from '../fabric/index.js';
@@ -13,6 +14,8 @@ interface ChunkedArgs {
   /** How long one unit takes. */
   readonly unitMs: number;
   readonly lock: string;
+  /** While this file exists the step waits before its next unit (lets a test pace its kills). */
+  readonly hold: string | undefined;
 }
 
 function int(a: Record<string, unknown>, key: string, dflt: number, max: number): number {
@@ -27,17 +30,20 @@ function int(a: Record<string, unknown>, key: string, dflt: number, max: number)
 
 function parseArgs(args: JsonValue): ChunkedArgs {
   const a = (args ?? {}) as Record<string, unknown>;
-  const { dir, lock = 'test' } = a;
+  const { dir, lock = 'test', hold } = a;
   if (typeof dir !== 'string' || !path.isAbsolute(dir))
     throw new StepPermanentError('INVALID_ARGUMENT', 'args.dir must be an absolute directory path');
   if (typeof lock !== 'string' || lock === '')
     throw new StepPermanentError('INVALID_ARGUMENT', 'args.lock must be a non-empty string');
+  if (hold !== undefined && (typeof hold !== 'string' || !path.isAbsolute(hold)))
+    throw new StepPermanentError('INVALID_ARGUMENT', 'args.hold must be an absolute file path');
   return {
     dir,
     units: int(a, 'units', 100, 100_000),
     every: int(a, 'every', 10, 100_000),
     unitMs: int(a, 'unitMs', 10, 60_000),
     lock,
+    hold,
   };
 }
 
@@ -66,6 +72,7 @@ async function copy(ctx: StepContext): Promise<StepResult> {
   const from = resumePoint(ctx);
   await log(`start ${ctx.attempt} ${from}`);
   for (let u = from; u < a.units; u++) {
+    while (a.hold !== undefined && existsSync(a.hold) && !ctx.signal.aborted) await ctx.sleep(10);
     await ctx.sleep(a.unitMs);
     if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
     const done = await markDone(path.join(a.dir, `${ctx.procedureId}.unit-${u}`), ctx.attempt);
