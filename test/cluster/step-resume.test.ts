@@ -39,7 +39,7 @@ function readLog(file: string): Line[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.endsWith(' ') === false && l.split(' ').length === 4)
+    .filter((l) => l.split(' ').length === 4)
     .map((l) => {
       const [kind, a, b, at] = l.split(' ') as [Line['kind'], string, string, string];
       if (kind === 'start') return { kind, attempt: +a, from: +b, at: +at };
