@@ -20,6 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
+import { Command } from 'commander';
+import { registerProcedureCommands } from '../../src/cli/procedure-commands.js';
 import { TestCluster, sleep } from './cluster.js';
 import { percentile } from './stats.js';
 
@@ -81,6 +83,34 @@ async function waitEnded(
       throw new Error(`procedure ${id} did not end within ${timeoutMs} ms`);
     await sleep(100);
   }
+}
+
+/** Runs `fabric procedure show <id>` in-process against `address`; returns what it printed. */
+async function procedureShow(address: string, id: string): Promise<string> {
+  const program = new Command('fabric').exitOverride();
+  registerProcedureCommands(program);
+  const out: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk: string | Uint8Array): boolean => {
+    out.push(String(chunk));
+    return true;
+  };
+  try {
+    await program.parseAsync(['node', 'fabric', 'procedure', 'show', id, '--address', address]);
+  } finally {
+    process.stdout.write = write;
+  }
+  return out.join('');
+}
+
+/** The last committed checkpoint the audit log shows (the resumed attempt's start counts). */
+function lastCheckpoint(lines: readonly Line[]): number {
+  let next = 0;
+  for (const l of lines) {
+    if (l.kind === 'saved') next = l.next;
+    if (l.kind === 'start') next = l.from;
+  }
+  return next;
 }
 
 interface Audit {
@@ -188,6 +218,20 @@ test(`step resume: kill -9 the leader ${ROUNDS} times mid-step; the step continu
         .at(-1);
       if (resumed !== undefined) resumeMs.push(resumed.at - killedAt);
     }
+    // Held after the last resume: `procedure show` prints where the step will continue.
+    const leader = await c.waitForLeader();
+    const shown = await procedureShow(c.node(leader).address, id);
+    const expected = lastCheckpoint(readLog(logFile));
+    assert.match(
+      shown,
+      new RegExp(
+        `progress of step 1 \\(copy\\): \\{"next":${expected}\\}, checkpointed by attempt \\d+ at `,
+      ),
+      shown,
+    );
+    console.log(
+      `# procedure show while the step is held:\n# ${shown.trim().split('\n').join('\n# ')}`,
+    );
     if (existsSync(hold)) unlinkSync(hold);
     const p = await waitEnded(c, id, 60_000);
     assert.equal(p.state, 'PROCEDURE_STATE_DONE', JSON.stringify(p.error));
