@@ -24,7 +24,6 @@ import {
 import type { ApplyResult, Command, JsonValue, Procedure } from '../fabric/index.js';
 import { NotLeaderError } from '../raft/index.js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
-import type { FabricErrorCode } from '../util/fabric-error.js';
 import type { Logger } from '../util/logger.js';
 import { tagCommand } from './composite-state-machine.js';
 import type { NodeConfig } from './config.js';
@@ -260,7 +259,7 @@ function admit(def: ProcedureDefinition, args: JsonValue): void {
 function refusal(def: ProcedureDefinition, e: unknown): unknown {
   if (!(e instanceof PermanentStepError)) return e;
   const code = (FABRIC_ERROR_CODES as readonly string[]).includes(e.code)
-    ? (e.code as FabricErrorCode)
+    ? e.code
     : 'INVALID_ARGUMENT';
   return new FabricError(code, `${def.name}: ${e.message}`, {}, { cause: e });
 }
