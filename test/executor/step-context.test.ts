@@ -9,6 +9,7 @@ import { test } from 'node:test';
 
 import type { CommitOutcome, ExecutorPort } from '../../src/executor/executor-port.js';
 import type { ProcedureDefinition, StepContext } from '../../src/executor/procedure-definition.js';
+import { toProto } from '../../src/api/procedure-service.js';
 import { ProcedureRunner } from '../../src/executor/procedure-runner.js';
 import { retryDelay } from '../../src/executor/retry-policy.js';
 import { StepPermanentError, StepRetryableError } from '../../src/executor/step-errors.js';
@@ -275,4 +276,46 @@ test('step errors: a permanent error fails the procedure at once with its code',
     { code: 'INVALID_ARGUMENT', message: 'args.units must be positive', attempts: 1 },
   );
   assert.deepEqual(node.delays, [], 'no backoff for a permanent failure');
+});
+
+test('step context: a checkpoint whose commit outcome is unknown stops the runner without a verdict on the step', async () => {
+  const def = oneStep(async (ctx) => {
+    await ctx.checkpoint({ next: 1 });
+    return null;
+  });
+  const m = submitted(def);
+  const node = new FakeNode(m, 1);
+  const commit = node.commit.bind(node);
+  node.commit = (cmd) =>
+    cmd.type === 'step-checkpoint' ? Promise.reject(new Error('proposal timed out')) : commit(cmd);
+  await assert.rejects(runner(node, def).run(), { name: 'StepCommitError' });
+  assert.equal(node.commits.filter((c) => c.type === 'step-failed').length, 0);
+  const rec = m.procedure('p1')?.steps[0];
+  assert.deepEqual(
+    [rec?.state, rec?.attempts],
+    ['started', 1],
+    'the executor re-drives the same attempt',
+  );
+});
+
+test("procedure show: the API reports a started step's last progress record", () => {
+  const def = oneStep(() => Promise.resolve(null));
+  const m = submitted(def);
+  assert.ok(m.apply({ type: 'step-start', procedureId: 'p1', step: 0, term: 3, at: 2 }).ok);
+  const cp = {
+    type: 'step-checkpoint',
+    procedureId: 'p1',
+    step: 0,
+    term: 3,
+    at: 77,
+    attempt: 1,
+  } as const;
+  assert.ok(m.apply({ ...cp, progress: { next: 40, table: 'db.t1' } }).ok);
+  const p = m.procedure('p1');
+  assert.ok(p);
+  assert.deepEqual(toProto(p).steps?.[0]?.progress, {
+    progress_json: '{"next":40,"table":"db.t1"}',
+    attempt: 1,
+    at_ms: 77,
+  });
 });
