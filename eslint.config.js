@@ -5,7 +5,14 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier/flat';
 import tseslint from 'typescript-eslint';
 
-import { FENCE_FILES, PROJECT_SYNTAX_BANS, fenceRules } from './eslint/determinism-fence.js';
+import {
+  EXECUTOR_FENCE_FILES,
+  EXECUTOR_FENCE_IGNORES,
+  FENCE_FILES,
+  PROJECT_SYNTAX_BANS,
+  executorFenceRules,
+  fenceRules,
+} from './eslint/determinism-fence.js';
 
 /** node:test entry points whose returned promise the runner tracks itself. */
 const NODE_TEST_CALLS = {
@@ -15,7 +22,14 @@ const NODE_TEST_CALLS = {
 };
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'bench/results/', '.sim-failures/', 'src/gen/']),
+  globalIgnores([
+    'node_modules/',
+    'dist/',
+    'coverage/',
+    'bench/results/',
+    '.sim-failures/',
+    'src/gen/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
@@ -85,6 +99,8 @@ export default defineConfig(
 
   // The determinism fence (style.md §4.5).
   { files: FENCE_FILES, rules: fenceRules },
+  // The executor's clock fence (time only through the injected clock).
+  { files: EXECUTOR_FENCE_FILES, ignores: EXECUTOR_FENCE_IGNORES, rules: executorFenceRules },
 
   // Last: turn off every rule that fights the formatter.
   prettier,

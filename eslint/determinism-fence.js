@@ -125,3 +125,67 @@ export const fenceRules = {
     },
   ],
 };
+
+// The executor's clock fence. Procedure steps do I/O (MySQL, files) and are
+// async by nature, so src/executor keeps those; but time enters only through
+// the injected clock (ExecutorPort.now/delay, StepContext.now/sleep), which
+// the node binds to the real clock and the simulator to simulated time, so a
+// seed replays a procedure's timing too.
+
+/** src/executor, under the clock fence (flat-config `files` globs). */
+export const EXECUTOR_FENCE_FILES = ['src/executor/**/*.ts'];
+
+/**
+ * Outside the executor's clock fence:
+ * - system-clock.ts is the production binding of the clock itself;
+ * - detector/ is moving to src/detector (it has its own injected clock);
+ * - farm/failover.ts reads Date.now for its cooldown check, pending the
+ *   failover rework in flight on another branch: drop it from this list then.
+ */
+export const EXECUTOR_FENCE_IGNORES = [
+  'src/executor/system-clock.ts',
+  'src/executor/detector/**',
+  'src/executor/farm/failover.ts',
+];
+
+const WHY_CLOCK =
+  'the executor reads time only through the injected clock (ctx.now/ctx.sleep, ExecutorPort.now/delay), so the simulator can replay a seed';
+
+/** @type {import('eslint').Linter.RulesRecord} */
+export const executorFenceRules = {
+  'no-restricted-globals': [
+    'error',
+    ...[
+      'Date',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'clearTimeout',
+      'clearInterval',
+      'performance',
+    ].map((name) => bannedGlobal(name, WHY_CLOCK)),
+  ],
+  'no-restricted-properties': [
+    'error',
+    {
+      object: 'Math',
+      property: 'random',
+      message: `Math.random is banned here: ${WHY_CLOCK}; randomness comes from the caller.`,
+    },
+  ],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: ['timers', 'node:timers', 'perf_hooks', 'node:perf_hooks'].map((name) => ({
+        name,
+        message: `'${name}' is banned here: ${WHY_CLOCK}.`,
+      })),
+      patterns: [
+        {
+          group: ['timers/*', 'node:timers/*'],
+          message: `Timer modules are banned here: ${WHY_CLOCK}.`,
+        },
+      ],
+    },
+  ],
+};

@@ -45,6 +45,9 @@ export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
   PROCEDURE_EXISTS: grpc.status.ALREADY_EXISTS,
   INVALID_TRANSITION: grpc.status.FAILED_PRECONDITION,
   STALE_TERM: grpc.status.FAILED_PRECONDITION,
+  STALE_ATTEMPT: grpc.status.FAILED_PRECONDITION,
+  // A step's progress record is a bounded checkpoint, not a data store.
+  CHECKPOINT_TOO_LARGE: grpc.status.INVALID_ARGUMENT,
   SERVER_UNREACHABLE: grpc.status.UNAVAILABLE,
   SERVER_IDENTITY_CHANGED: grpc.status.FAILED_PRECONDITION,
   SERVER_QUERY_FAILED: grpc.status.FAILED_PRECONDITION,

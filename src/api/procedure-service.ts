@@ -57,6 +57,15 @@ export function toProto(p: Procedure): ProtoProcedure {
       ...(s.error === undefined
         ? {}
         : { error: { code: s.error.code, message: s.error.message, cause: s.error.cause ?? '' } }),
+      ...(s.progress === undefined
+        ? {}
+        : {
+            progress: {
+              progress_json: json(s.progress.value),
+              attempt: s.progress.attempt,
+              at_ms: s.progress.at,
+            },
+          }),
     })),
     current_step: p.current,
     submitted_at_ms: p.submittedAt,

@@ -38,7 +38,22 @@ function detail(p: Procedure__Output): string {
     s.started_at_ms > 0 && s.finished_at_ms > 0 ? `${s.finished_at_ms - s.started_at_ms} ms` : '',
     s.error === null ? '' : `${s.error.code}: ${s.error.message}`,
   ]);
-  return head + table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows);
+  return (
+    head +
+    table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows) +
+    progressLines(p)
+  );
+}
+
+/** A long step's last checkpoint: where a new leader would resume it. */
+function progressLines(p: Procedure__Output): string {
+  return p.steps
+    .map((s, i) =>
+      s.progress === null
+        ? ''
+        : `\nprogress of step ${i + 1} (${s.name}): ${s.progress.progress_json}, checkpointed by attempt ${s.progress.attempt} at ${time(s.progress.at_ms)}`,
+    )
+    .join('');
 }
 
 /** fabric procedure list | show | wait | run */

@@ -1,4 +1,7 @@
-import type { Effect, JsonValue } from '../fabric/index.js';
+import type { Effect, JsonValue, StepProgress } from '../fabric/index.js';
+import { StepPermanentError } from './step-errors.js';
+
+export { StepPermanentError, StepRetryableError } from './step-errors.js';
 
 /** What a step's run() gets. */
 export interface StepContext {
@@ -10,6 +13,23 @@ export interface StepContext {
   readonly attempt: number;
   /** Aborted the moment this node stops leading: stop every side effect. */
   readonly signal: AbortSignal;
+  /**
+   * The last progress record committed for this step by an earlier attempt
+   * (or this one); undefined when the step starts from zero. A step resumed
+   * by a new leader continues from here.
+   */
+  readonly progress: StepProgress | undefined;
+  /**
+   * Commits a small progress record (at most MAX_CHECKPOINT_BYTES of JSON)
+   * for this attempt through Raft; resolves once it is committed. Rejects
+   * with StepPermanentError(CHECKPOINT_TOO_LARGE) for a record over the
+   * limit, and stops the attempt if a newer one has taken the step over.
+   */
+  checkpoint(progress: JsonValue): Promise<void>;
+  /** Milliseconds since the epoch, from the executor's injected clock (simulated in the simulator). */
+  now(): number;
+  /** Waits `ms` on the injected clock; resolves early when `signal` aborts. */
+  sleep(ms: number): Promise<void>;
 }
 
 /** A step's outcome: its output, and the farm changes committed with its completion. */
@@ -36,14 +56,14 @@ export interface ProcedureDefinition {
   /**
    * What the procedure locks, from its arguments (e.g. "group:g1"): procedures
    * sharing a key run one at a time in submission order, others concurrently.
-   * Throws PermanentStepError for arguments it cannot accept.
+   * Throws StepPermanentError for arguments it cannot accept.
    */
   lockKeys(args: JsonValue): string[];
   /**
    * Admission: checks the arguments against the farm as this (leading) node
    * has applied it, before anything is committed, so bad input fails the
    * request at once with a precise error and leaves no procedure behind.
-   * Throws PermanentStepError. The steps check again when they run: the farm
+   * Throws StepPermanentError. The steps check again when they run: the farm
    * may change while the procedure waits for its locks.
    */
   admit?(args: JsonValue): void;
@@ -51,15 +71,9 @@ export interface ProcedureDefinition {
   readonly maxAttempts?: number;
 }
 
-/** A failure that retrying cannot fix (bad input, a broken rule): the procedure fails at once. */
-export class PermanentStepError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'PermanentStepError';
-    this.code = code;
-  }
-}
+/** The farm procedures' older name for StepPermanentError. */
+export const PermanentStepError = StepPermanentError;
+export type PermanentStepError = StepPermanentError;
 
 /** The procedures this node can run, by name. */
 export class ProcedureRegistry {

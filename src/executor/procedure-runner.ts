@@ -1,10 +1,11 @@
-import type { JsonValue, Procedure } from '../fabric/index.js';
+import type { JsonValue, Procedure, StepRecord } from '../fabric/index.js';
 import type { Logger } from '../util/logger.js';
 import type { ExecutorPort } from './executor-port.js';
-import type { ProcedureDefinition, StepDefinition } from './procedure-definition.js';
-import { PermanentStepError } from './procedure-definition.js';
+import type { ProcedureDefinition, StepContext, StepDefinition } from './procedure-definition.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { retryDelay } from './retry-policy.js';
+import { checkpointer, isStale } from './step-checkpointer.js';
+import { StepCommitError, StepPermanentError, StepRetryableError } from './step-errors.js';
 
 /** Why a runner stopped driving its procedure. */
 export type RunnerExit = 'finished' | 'not-leader' | 'superseded' | 'gone';
@@ -84,24 +85,42 @@ export class ProcedureRunner {
     }
     await this.#port.confirmLeadership();
     if (this.#signal.aborted) return 'not-leader';
-    return this.#act(proc, index, def, record.attempts);
+    return this.#act(proc, index, def, record);
+  }
+
+  #context(proc: Procedure, index: number, record: StepRecord): StepContext {
+    const port = this.#port;
+    const signal = this.#signal;
+    return {
+      procedureId: this.#id,
+      args: proc.args,
+      outputs: outputsOf(proc),
+      attempt: record.attempts,
+      signal,
+      progress: record.progress,
+      checkpoint: checkpointer({
+        port,
+        signal,
+        procedureId: this.#id,
+        step: index,
+        term: this.#term,
+        attempt: record.attempts,
+      }),
+      now: () => port.now(),
+      sleep: (ms) => port.delay(ms, signal),
+    };
   }
 
   async #act(
     proc: Procedure,
     index: number,
     def: StepDefinition,
-    attempt: number,
+    record: StepRecord,
   ): Promise<RunnerExit | undefined> {
-    const started = performance.now();
+    const attempt = record.attempts;
+    const started = this.#port.now();
     try {
-      const result = await def.run({
-        procedureId: this.#id,
-        args: proc.args,
-        outputs: outputsOf(proc),
-        attempt,
-        signal: this.#signal,
-      });
+      const result = await def.run(this.#context(proc, index, record));
       if (this.#signal.aborted) return 'not-leader';
       const done = await this.#port.commit({
         type: 'step-done',
@@ -113,7 +132,7 @@ export class ProcedureRunner {
         effects: result.effects,
       });
       this.#log.info(
-        { step: def.name, ms: Math.round(performance.now() - started), ok: done.ok },
+        { step: def.name, ms: this.#port.now() - started, ok: done.ok },
         'step completed',
       );
       if (!done.ok) {
@@ -124,11 +143,13 @@ export class ProcedureRunner {
       return undefined;
     } catch (e) {
       if (this.#signal.aborted) return 'not-leader';
-      const permanent = e instanceof PermanentStepError;
-      const code = permanent
-        ? e.code
-        : (((e as { code?: unknown }).code as string | undefined) ?? 'STEP_ERROR');
-      this.#log.warn({ step: def.name, attempt, err: e }, 'step failed');
+      // A newer attempt owns the step: this one must stop, not record a failure.
+      if (isStale(e)) return 'superseded';
+      // Not the step's failure: the executor drives the procedure again.
+      if (e instanceof StepCommitError) throw e;
+      const permanent = e instanceof StepPermanentError;
+      const code = stepErrorCode(e);
+      this.#log.warn({ step: def.name, attempt, code, err: e }, 'step failed');
       const exit = await this.#fail(
         index,
         code,
@@ -175,6 +196,16 @@ export class ProcedureRunner {
     this.#log.warn({ what, code, message }, 'the model refused a step command');
     return undefined;
   }
+}
+
+/**
+ * The code a failed attempt records: the typed errors' stable code; for an
+ * untyped error (a driver's), its own `code` if it has one.
+ */
+function stepErrorCode(e: unknown): string {
+  if (e instanceof StepPermanentError || e instanceof StepRetryableError) return e.code;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'STEP_ERROR';
 }
 
 function outputsOf(proc: Procedure): Record<string, JsonValue> {

@@ -1,7 +1,6 @@
 import { isJsonValue } from '../fabric/index.js';
 import type { Command, FabricModel, JsonValue } from '../fabric/index.js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
-import type { FabricErrorCode } from '../util/fabric-error.js';
 import type { ProcedureDefinition, ProcedureRegistry } from './procedure-definition.js';
 import { PermanentStepError } from './procedure-definition.js';
 
@@ -87,7 +86,7 @@ function admit(def: ProcedureDefinition, args: JsonValue): void {
 function refusal(def: ProcedureDefinition, e: unknown): unknown {
   if (!(e instanceof PermanentStepError)) return e;
   const code = (FABRIC_ERROR_CODES as readonly string[]).includes(e.code)
-    ? (e.code as FabricErrorCode)
+    ? (e.code)
     : 'INVALID_ARGUMENT';
   return new FabricError(code, `${def.name}: ${e.message}`, {}, { cause: e });
 }

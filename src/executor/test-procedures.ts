@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonValue } from '../fabric/index.js';
+import { CHUNKED } from './chunked-test-procedure.js';
 import type { ProcedureDefinition, StepContext, StepResult } from './procedure-definition.js';
-import { PermanentStepError } from './procedure-definition.js';
-import { sleep } from './retry-policy.js';
+import { StepPermanentError, StepRetryableError } from './step-errors.js';
 
 interface MarkerArgs {
   readonly dir: string;
@@ -17,15 +17,15 @@ function parseArgs(args: JsonValue): MarkerArgs {
   const stepMs = a.stepMs ?? 100;
   const lock = a.lock ?? 'test';
   if (typeof dir !== 'string' || !path.isAbsolute(dir))
-    throw new PermanentStepError('INVALID_ARGUMENT', 'args.dir must be an absolute directory path');
+    throw new StepPermanentError('INVALID_ARGUMENT', 'args.dir must be an absolute directory path');
   if (typeof stepMs !== 'number' || !Number.isInteger(stepMs) || stepMs < 0 || stepMs > 60_000) {
-    throw new PermanentStepError(
+    throw new StepPermanentError(
       'INVALID_ARGUMENT',
       'args.stepMs must be an integer from 0 to 60000',
     );
   }
   if (typeof lock !== 'string' || lock === '')
-    throw new PermanentStepError('INVALID_ARGUMENT', 'args.lock must be a non-empty string');
+    throw new StepPermanentError('INVALID_ARGUMENT', 'args.lock must be a non-empty string');
   return { dir, stepMs, lock };
 }
 
@@ -40,7 +40,7 @@ function markerStep(i: number): { name: string; run(ctx: StepContext): Promise<S
     name: `mark-${i}`,
     async run(ctx) {
       const a = parseArgs(ctx.args);
-      await sleep(a.stepMs, ctx.signal);
+      await ctx.sleep(a.stepMs);
       if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
       const file = path.join(a.dir, `${ctx.procedureId}.${i}`);
       try {
@@ -85,15 +85,23 @@ export const FAIL_SECOND: ProcedureDefinition = {
         const cause = new Error('connect ECONNREFUSED 127.0.0.1:1 (simulated)');
         if (permanent)
           return Promise.reject(
-            new PermanentStepError('INVALID_ARGUMENT', 'step boom refuses to run', { cause }),
+            new StepPermanentError('INVALID_ARGUMENT', 'step boom refuses to run', { cause }),
           );
         return Promise.reject(
-          Object.assign(new Error(`step boom failed on attempt ${ctx.attempt}`, { cause }), {
-            code: 'SERVER_UNREACHABLE',
-          }),
+          new StepRetryableError(
+            'SERVER_UNREACHABLE',
+            `step boom failed on attempt ${ctx.attempt}`,
+            { cause },
+          ),
         );
       },
     },
     { name: 'never', run: () => Promise.resolve({ output: null, effects: [] }) },
   ],
 };
+
+/**
+ * The test.* procedures, registered only when the node runs with
+ * FABRIC_TEST_PROCEDURES=1: they write files where their arguments say.
+ */
+export const TEST_PROCEDURES: readonly ProcedureDefinition[] = [TEN_STEPS, FAIL_SECOND, CHUNKED];

@@ -25,7 +25,13 @@ export interface Accepted {
 export type ApplyResult = Accepted | Rejection;
 
 export type CommandResult =
-  SubmitResult | StepStartResult | StepDoneResult | StepFailedResult | PruneResult | NodeResult;
+  | SubmitResult
+  | StepStartResult
+  | StepCheckpointResult
+  | StepDoneResult
+  | StepFailedResult
+  | PruneResult
+  | NodeResult;
 
 export interface SubmitResult {
   readonly type: 'submit';
@@ -44,6 +50,14 @@ export interface StepStartResult {
   readonly step: number;
   readonly attempts: number;
   readonly ownerTerm: number;
+}
+
+export interface StepCheckpointResult {
+  readonly type: 'step-checkpoint';
+  readonly procedureId: string;
+  readonly step: number;
+  /** The committed record's size in bytes (canonical JSON). */
+  readonly bytes: number;
 }
 
 export interface StepDoneResult {

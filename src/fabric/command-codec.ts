@@ -59,6 +59,12 @@ const READERS: Readonly<Record<CommandType, (f: FieldReader) => Command>> = {
     term: f.int('term'),
   }),
   'step-start': (f) => ({ type: 'step-start', ...stepFields(f) }),
+  'step-checkpoint': (f) => ({
+    type: 'step-checkpoint',
+    ...stepFields(f),
+    attempt: f.int('attempt', 1),
+    progress: f.json('progress'),
+  }),
   'step-done': (f) => ({
     type: 'step-done',
     ...stepFields(f),

@@ -14,6 +14,7 @@ import type { StepError } from './procedure-types.js';
 export type Command =
   | SubmitCommand
   | StepStartCommand
+  | StepCheckpointCommand
   | StepDoneCommand
   | StepFailedCommand
   | PruneCommand
@@ -44,6 +45,22 @@ export interface StepStartCommand {
   readonly step: number;
   readonly term: number;
   readonly at: number;
+}
+
+/**
+ * The running attempt of the current step records how far it got, so a new
+ * leader resumes a long step (a shard copy) from its last chunk, not from zero.
+ */
+export interface StepCheckpointCommand {
+  readonly type: 'step-checkpoint';
+  readonly procedureId: string;
+  readonly step: number;
+  readonly term: number;
+  readonly at: number;
+  /** The attempt that ran the step (fencing: only the current attempt may checkpoint). */
+  readonly attempt: number;
+  /** At most MAX_CHECKPOINT_BYTES of canonical JSON. */
+  readonly progress: JsonValue;
 }
 
 /** The current step succeeded; its effects are applied with its completion. */
@@ -97,6 +114,7 @@ export interface NodeRemoveCommand {
 const COMMAND_TYPE_SET: Readonly<Record<CommandType, true>> = {
   submit: true,
   'step-start': true,
+  'step-checkpoint': true,
   'step-done': true,
   'step-failed': true,
   prune: true,

@@ -24,6 +24,7 @@ import {
 } from './queries.js';
 import type { ProcedureFilter, RunnableStep, ServerFilter } from './queries.js';
 import { applyStepDone, applyStepFailed, applyStepStart } from './step-commands.js';
+import { applyStepCheckpoint } from './step-checkpoint.js';
 import { applySubmit } from './submit.js';
 
 /**
@@ -57,6 +58,8 @@ export class FabricModel {
         return applySubmit(this.#s, c);
       case 'step-start':
         return applyStepStart(this.#s, c);
+      case 'step-checkpoint':
+        return applyStepCheckpoint(this.#s, c);
       case 'step-done':
         return applyStepDone(this.#s, c);
       case 'step-failed':

@@ -11,6 +11,7 @@ export type {
   CommandType,
   SubmitCommand,
   StepStartCommand,
+  StepCheckpointCommand,
   StepDoneCommand,
   StepFailedCommand,
   PruneCommand,
@@ -38,6 +39,7 @@ export type {
   CommandResult,
   SubmitResult,
   StepStartResult,
+  StepCheckpointResult,
   StepDoneResult,
   StepFailedResult,
   PruneResult,
@@ -76,10 +78,12 @@ export type {
   ProcedureState,
   ProcedureError,
   StepRecord,
+  StepProgress,
   StepState,
   StepError,
 } from './procedure-types.js';
 export { PROCEDURE_STATES, STEP_STATES } from './procedure-types.js';
+export { MAX_CHECKPOINT_BYTES, checkpointBytes, checkpointTooLarge } from './step-progress.js';
 
 export type { ProcedureFilter, ServerFilter, RunnableStep } from './queries.js';
 export { groupLockKey, shardLockKey } from './locks.js';

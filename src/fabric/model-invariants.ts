@@ -1,3 +1,4 @@
+import { MAX_CHECKPOINT_BYTES, checkpointBytes } from './step-progress.js';
 import type { Farm } from './farm.js';
 import { isLive } from './model-state.js';
 import type { ModelState } from './model-state.js';
@@ -67,6 +68,14 @@ function procedureProblems(s: ModelState): string[] {
       out.push(`procedure ${p.id}: current ${p.current}, ${doneSteps} done`);
     if ((p.state === 'DONE') !== (p.current === p.steps.length))
       out.push(`procedure ${p.id}: ${p.state} with current ${p.current}/${p.steps.length}`);
+    for (const [i, r] of p.steps.entries())
+      if (
+        r.progress !== undefined &&
+        (r.state === 'done' || checkpointBytes(r.progress.value) > MAX_CHECKPOINT_BYTES)
+      )
+        out.push(
+          `procedure ${p.id}: step ${i} is ${r.state} with a progress record of ${checkpointBytes(r.progress.value)} bytes`,
+        );
   }
   const keys = new Set([...s.locks.keys(), ...expectedQueues.keys()]);
   for (const k of keys) {

@@ -15,6 +15,15 @@ export interface StepError {
   readonly cause?: string;
 }
 
+/** How far a long step got: the last progress record its running attempt committed. */
+export interface StepProgress {
+  /** The step's own record (e.g. the next chunk to copy); at most MAX_CHECKPOINT_BYTES. */
+  readonly value: JsonValue;
+  /** The attempt that committed it. */
+  readonly attempt: number;
+  readonly at: number;
+}
+
 /** One step's checkpoint, like a Fabric job's checkpoint row (mysql-fabric.md §2). */
 export interface StepRecord {
   readonly name: string;
@@ -27,6 +36,11 @@ export interface StepRecord {
   /** The Raft term of the leader that ran the latest attempt. */
   readonly term?: number;
   readonly output?: JsonValue;
+  /**
+   * The latest progress record; kept across takeovers and retries (the next
+   * attempt resumes from it), dropped when the step is done.
+   */
+  readonly progress?: StepProgress;
   /** The latest failure; kept while the step is retried, dropped when it is done. */
   readonly error?: StepError;
 }

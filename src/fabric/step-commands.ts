@@ -1,14 +1,19 @@
 import { accept } from './apply-result.js';
 import type { ApplyResult, Rejection } from './apply-result.js';
 import { applyEffects } from './apply-effects.js';
-import type { StepDoneCommand, StepFailedCommand, StepStartCommand } from './commands.js';
+import type {
+  StepCheckpointCommand,
+  StepDoneCommand,
+  StepFailedCommand,
+  StepStartCommand,
+} from './commands.js';
 import { broken, obj } from './effect-outcome.js';
 import { isRejection } from './farm-lookups.js';
 import type { ModelState } from './model-state.js';
 import type { Procedure, StepRecord } from './procedure-types.js';
 import { finish } from './scheduling.js';
 
-type StepCommand = StepStartCommand | StepDoneCommand | StepFailedCommand;
+type StepCommand = StepStartCommand | StepCheckpointCommand | StepDoneCommand | StepFailedCommand;
 
 /** The procedure and its current step, if the command may act on them at all. */
 interface Target {
@@ -46,9 +51,12 @@ function target(s: ModelState, c: StepCommand): Target | Rejection {
   return { p, rec };
 }
 
-/** Replaces step `i` and bumps the owner term to the command's. */
-/** The target of a step-done or step-failed: its step must be the started one. */
-function startedTarget(s: ModelState, c: StepCommand, rule: string): Target | Rejection {
+/**
+ * The target of a step-done, step-failed or step-checkpoint: its step must be the started one.
+ *
+ * @internal
+ */
+export function startedTarget(s: ModelState, c: StepCommand, rule: string): Target | Rejection {
   const t = target(s, c);
   if (isRejection(t) || t.rec.state === 'started') return t;
   return broken(
@@ -59,7 +67,8 @@ function startedTarget(s: ModelState, c: StepCommand, rule: string): Target | Re
   );
 }
 
-function withStep(p: Procedure, i: number, rec: StepRecord, term: number): Procedure {
+/** Replaces step `i` and bumps the owner term to the command's. @internal */
+export function withStep(p: Procedure, i: number, rec: StepRecord, term: number): Procedure {
   const steps = p.steps.map((r, j) => (j === i ? rec : r));
   return { ...p, steps, ownerTerm: Math.max(p.ownerTerm, term) };
 }
@@ -90,6 +99,8 @@ export function applyStepStart(s: ModelState, c: StepStartCommand): ApplyResult 
     attempts,
     startedAt: c.at,
     term: c.term,
+    // The new attempt resumes from the last committed progress, not from zero.
+    ...(rec.progress === undefined ? {} : { progress: rec.progress }),
     ...(rec.error === undefined ? {} : { error: rec.error }),
   };
   const next = withStep(p, c.step, started, c.term);

@@ -24,6 +24,7 @@ import type { ServerServiceSetWeightRequest as _fabric_v1_ServerServiceSetWeight
 import type { ServerServiceSetWeightResponse as _fabric_v1_ServerServiceSetWeightResponse, ServerServiceSetWeightResponse__Output as _fabric_v1_ServerServiceSetWeightResponse__Output } from './fabric/v1/ServerServiceSetWeightResponse.js';
 import type { Step as _fabric_v1_Step, Step__Output as _fabric_v1_Step__Output } from './fabric/v1/Step.js';
 import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from './fabric/v1/StepError.js';
+import type { StepProgress as _fabric_v1_StepProgress, StepProgress__Output as _fabric_v1_StepProgress__Output } from './fabric/v1/StepProgress.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -60,6 +61,7 @@ export interface ProtoGrpcType {
       ServerStatus: EnumTypeDefinition
       Step: MessageTypeDefinition<_fabric_v1_Step, _fabric_v1_Step__Output>
       StepError: MessageTypeDefinition<_fabric_v1_StepError, _fabric_v1_StepError__Output>
+      StepProgress: MessageTypeDefinition<_fabric_v1_StepProgress, _fabric_v1_StepProgress__Output>
     }
   }
 }

@@ -52,6 +52,7 @@ import type { ServerServiceSetWeightRequest as _fabric_v1_ServerServiceSetWeight
 import type { ServerServiceSetWeightResponse as _fabric_v1_ServerServiceSetWeightResponse, ServerServiceSetWeightResponse__Output as _fabric_v1_ServerServiceSetWeightResponse__Output } from './fabric/v1/ServerServiceSetWeightResponse.js';
 import type { Step as _fabric_v1_Step, Step__Output as _fabric_v1_Step__Output } from './fabric/v1/Step.js';
 import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from './fabric/v1/StepError.js';
+import type { StepProgress as _fabric_v1_StepProgress, StepProgress__Output as _fabric_v1_StepProgress__Output } from './fabric/v1/StepProgress.js';
 import type { Topology as _fabric_v1_Topology, Topology__Output as _fabric_v1_Topology__Output } from './fabric/v1/Topology.js';
 import type { TopologyServiceClient as _fabric_v1_TopologyServiceClient, TopologyServiceDefinition as _fabric_v1_TopologyServiceDefinition } from './fabric/v1/TopologyService.js';
 import type { TopologyServiceDumpRequest as _fabric_v1_TopologyServiceDumpRequest, TopologyServiceDumpRequest__Output as _fabric_v1_TopologyServiceDumpRequest__Output } from './fabric/v1/TopologyServiceDumpRequest.js';
@@ -126,6 +127,7 @@ export interface ProtoGrpcType {
       ServerStatus: EnumTypeDefinition
       Step: MessageTypeDefinition<_fabric_v1_Step, _fabric_v1_Step__Output>
       StepError: MessageTypeDefinition<_fabric_v1_StepError, _fabric_v1_StepError__Output>
+      StepProgress: MessageTypeDefinition<_fabric_v1_StepProgress, _fabric_v1_StepProgress__Output>
       Topology: MessageTypeDefinition<_fabric_v1_Topology, _fabric_v1_Topology__Output>
       TopologyService: SubtypeConstructor<typeof grpc.Client, _fabric_v1_TopologyServiceClient> & { service: _fabric_v1_TopologyServiceDefinition }
       TopologyServiceDumpRequest: MessageTypeDefinition<_fabric_v1_TopologyServiceDumpRequest, _fabric_v1_TopologyServiceDumpRequest__Output>

@@ -12,7 +12,7 @@ import { Executor } from '../executor/executor.js';
 import { ProcedureRegistry } from '../executor/procedure-definition.js';
 import { buildSubmission } from '../executor/submission.js';
 import { sleep } from '../executor/retry-policy.js';
-import { FAIL_SECOND, TEN_STEPS } from '../executor/test-procedures.js';
+import { TEST_PROCEDURES } from '../executor/test-procedures.js';
 import {
   FabricModel,
   FabricStateMachine,
@@ -37,7 +37,8 @@ const PRUNE_EVERY_MS = 60_000;
 function registryFor(deps: FarmDeps): ProcedureRegistry {
   const r = new ProcedureRegistry();
   for (const def of farmProcedures(deps)) r.register(def);
-  if (process.env.FABRIC_TEST_PROCEDURES === '1') r.register(TEN_STEPS).register(FAIL_SECOND);
+  if (process.env.FABRIC_TEST_PROCEDURES === '1')
+    for (const def of TEST_PROCEDURES) r.register(def);
   return r;
 }
 

@@ -43,6 +43,8 @@ export const FABRIC_ERROR_CODES = [
   'PROCEDURE_EXISTS',
   'INVALID_TRANSITION',
   'STALE_TERM',
+  'STALE_ATTEMPT',
+  'CHECKPOINT_TOO_LARGE',
   // managed MySQL/MariaDB servers (src/mysql) and the farm procedures
   'SERVER_UNREACHABLE',
   'SERVER_IDENTITY_CHANGED',

@@ -89,6 +89,15 @@ const EVERY_COMMAND: Command[] = [
   { type: 'prune', at: 9, maxCompleted: 10, maxAgeMs: 0, dedupWindowMs: 100 },
   { type: 'node-upsert', id: 'n1', address: 'h:7001' },
   { type: 'node-remove', id: 'n1' },
+  {
+    type: 'step-checkpoint',
+    procedureId: 'p',
+    step: 0,
+    term: 2,
+    at: 6,
+    attempt: 1,
+    progress: { next: 7 },
+  },
 ];
 
 /** Asserts that decoding fails with INVALID_ARGUMENT naming `field`. */

@@ -39,7 +39,8 @@ export class CommandFuzzer {
     const roll = this.#rng.int(100);
     if (roll < 20) return this.#submit();
     if (roll < 40) return this.#stepStart(m);
-    if (roll < 70) return this.#stepDone(m);
+    if (roll < 66) return this.#stepDone(m);
+    if (roll < 70) return this.#stepCheckpoint(m);
     if (roll < 80) return this.#stepFailed(m);
     if (roll < 84) return this.#prune();
     if (roll < 92) return this.#node();
@@ -119,6 +120,21 @@ export class CommandFuzzer {
       at: this.#at,
       output: this.#chance(50) ? null : { step, n: this.#rng.int(1000) },
       effects,
+    };
+  }
+
+  /** Mostly the running attempt; sometimes a stale one or an oversized record. */
+  #stepCheckpoint(m: FabricModel): Command {
+    const { id, step } = this.#target(m, true);
+    const attempts = m.procedure(id)?.steps[step]?.attempts ?? 1;
+    return {
+      type: 'step-checkpoint',
+      procedureId: id,
+      step,
+      term: this.#term_(),
+      at: this.#at,
+      attempt: this.#chance(90) ? Math.max(1, attempts) : 1 + this.#rng.int(3),
+      progress: this.#chance(5) ? { blob: 'x'.repeat(5000) } : { next: this.#rng.int(1000) },
     };
   }
 

@@ -119,7 +119,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       // The operator named this server: say what is wrong with it (a
       // replaced server, a dead one), not merely that no candidate is left.
       throw new PermanentStepError(
-        named.errorCode,
+        named.errorCode === '' ? 'INTERNAL' : named.errorCode,
         `cannot promote ${named.address} in group ${p.group}: ${named.error ?? 'no answer'}`,
       );
     const choice = chooseCandidate({

@@ -1,5 +1,6 @@
 import type { Effect, JsonValue, Server } from '../../fabric/index.js';
 import { isFabricError } from '../../util/fabric-error.js';
+import type { FabricErrorCode } from '../../util/fabric-error.js';
 import type { StepContext, StepDefinition, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, groupId } from './args.js';
@@ -50,7 +51,9 @@ export function promotionSteps(deps: FarmDeps) {
   const skipped = (why: string): Promise<StepResult> =>
     Promise.resolve({ output: { skipped: why }, effects: [] });
 
-  async function view(s: Server): Promise<CandidateView & { readonly errorCode: string }> {
+  async function view(
+    s: Server,
+  ): Promise<CandidateView & { readonly errorCode: FabricErrorCode | '' }> {
     try {
       const h = handle(s);
       const [pr, history] = await Promise.all([h.probe(), h.gtidHistory()]);
@@ -95,7 +98,7 @@ export function promotionSteps(deps: FarmDeps) {
     const plan = planOf(ctx);
     if (plan.updateOnly) return skipped('update-only');
     const cand = handle(plan.candidate);
-    const started = Date.now();
+    const started = ctx.now();
     if (plan.mode === 'switchover' && plan.oldPrimary !== null) {
       const old = handle(plan.oldPrimary);
       // Fence again: harmless when it holds, and a leader that resumes this
@@ -105,7 +108,7 @@ export function promotionSteps(deps: FarmDeps) {
       await old.drainCommits();
       const gtid = await old.gtidExecuted();
       if (await cand.waitForGtids(gtid, deps.switchoverTimeoutMs))
-        return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
+        return { output: { gtid, waitedMs: ctx.now() - started }, effects: [] };
       if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
       // Give the writes back rather than leave the group with no writable
       // server; the candidate stays a replica, nothing else has changed.
@@ -126,7 +129,7 @@ export function promotionSteps(deps: FarmDeps) {
         { code: 'REPLICATION_TIMEOUT' },
       );
     const gtid = await cand.gtidExecuted();
-    return { output: { gtid, waitedMs: Date.now() - started }, effects: [] };
+    return { output: { gtid, waitedMs: ctx.now() - started }, effects: [] };
   }
 
   async function promoteCandidate(ctx: StepContext): Promise<StepResult> {

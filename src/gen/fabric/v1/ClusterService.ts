@@ -2,14 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { AddNodeRequest as _fabric_v1_AddNodeRequest, AddNodeRequest__Output as _fabric_v1_AddNodeRequest__Output } from './AddNodeRequest.js';
-import type { AddNodeResponse as _fabric_v1_AddNodeResponse, AddNodeResponse__Output as _fabric_v1_AddNodeResponse__Output } from './AddNodeResponse.js';
-import type { RemoveNodeRequest as _fabric_v1_RemoveNodeRequest, RemoveNodeRequest__Output as _fabric_v1_RemoveNodeRequest__Output } from './RemoveNodeRequest.js';
-import type { RemoveNodeResponse as _fabric_v1_RemoveNodeResponse, RemoveNodeResponse__Output as _fabric_v1_RemoveNodeResponse__Output } from './RemoveNodeResponse.js';
-import type { StatusRequest as _fabric_v1_StatusRequest, StatusRequest__Output as _fabric_v1_StatusRequest__Output } from './StatusRequest.js';
-import type { StatusResponse as _fabric_v1_StatusResponse, StatusResponse__Output as _fabric_v1_StatusResponse__Output } from './StatusResponse.js';
-import type { TransferLeadershipRequest as _fabric_v1_TransferLeadershipRequest, TransferLeadershipRequest__Output as _fabric_v1_TransferLeadershipRequest__Output } from './TransferLeadershipRequest.js';
-import type { TransferLeadershipResponse as _fabric_v1_TransferLeadershipResponse, TransferLeadershipResponse__Output as _fabric_v1_TransferLeadershipResponse__Output } from './TransferLeadershipResponse.js';
+import type { AddNodeRequest as _fabric_v1_AddNodeRequest, AddNodeRequest__Output as _fabric_v1_AddNodeRequest__Output } from '../../fabric/v1/AddNodeRequest.js';
+import type { AddNodeResponse as _fabric_v1_AddNodeResponse, AddNodeResponse__Output as _fabric_v1_AddNodeResponse__Output } from '../../fabric/v1/AddNodeResponse.js';
+import type { RemoveNodeRequest as _fabric_v1_RemoveNodeRequest, RemoveNodeRequest__Output as _fabric_v1_RemoveNodeRequest__Output } from '../../fabric/v1/RemoveNodeRequest.js';
+import type { RemoveNodeResponse as _fabric_v1_RemoveNodeResponse, RemoveNodeResponse__Output as _fabric_v1_RemoveNodeResponse__Output } from '../../fabric/v1/RemoveNodeResponse.js';
+import type { StatusRequest as _fabric_v1_StatusRequest, StatusRequest__Output as _fabric_v1_StatusRequest__Output } from '../../fabric/v1/StatusRequest.js';
+import type { StatusResponse as _fabric_v1_StatusResponse, StatusResponse__Output as _fabric_v1_StatusResponse__Output } from '../../fabric/v1/StatusResponse.js';
+import type { TransferLeadershipRequest as _fabric_v1_TransferLeadershipRequest, TransferLeadershipRequest__Output as _fabric_v1_TransferLeadershipRequest__Output } from '../../fabric/v1/TransferLeadershipRequest.js';
+import type { TransferLeadershipResponse as _fabric_v1_TransferLeadershipResponse, TransferLeadershipResponse__Output as _fabric_v1_TransferLeadershipResponse__Output } from '../../fabric/v1/TransferLeadershipResponse.js';
 
 export interface ClusterServiceClient extends grpc.Client {
   AddNode(argument: _fabric_v1_AddNodeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_AddNodeResponse__Output>): grpc.ClientUnaryCall;

@@ -2,10 +2,10 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { DetectorServiceProbeRequest as _fabric_v1_DetectorServiceProbeRequest, DetectorServiceProbeRequest__Output as _fabric_v1_DetectorServiceProbeRequest__Output } from './DetectorServiceProbeRequest.js';
-import type { DetectorServiceProbeResponse as _fabric_v1_DetectorServiceProbeResponse, DetectorServiceProbeResponse__Output as _fabric_v1_DetectorServiceProbeResponse__Output } from './DetectorServiceProbeResponse.js';
-import type { DetectorServiceReportRequest as _fabric_v1_DetectorServiceReportRequest, DetectorServiceReportRequest__Output as _fabric_v1_DetectorServiceReportRequest__Output } from './DetectorServiceReportRequest.js';
-import type { DetectorServiceReportResponse as _fabric_v1_DetectorServiceReportResponse, DetectorServiceReportResponse__Output as _fabric_v1_DetectorServiceReportResponse__Output } from './DetectorServiceReportResponse.js';
+import type { DetectorServiceProbeRequest as _fabric_v1_DetectorServiceProbeRequest, DetectorServiceProbeRequest__Output as _fabric_v1_DetectorServiceProbeRequest__Output } from '../../fabric/v1/DetectorServiceProbeRequest.js';
+import type { DetectorServiceProbeResponse as _fabric_v1_DetectorServiceProbeResponse, DetectorServiceProbeResponse__Output as _fabric_v1_DetectorServiceProbeResponse__Output } from '../../fabric/v1/DetectorServiceProbeResponse.js';
+import type { DetectorServiceReportRequest as _fabric_v1_DetectorServiceReportRequest, DetectorServiceReportRequest__Output as _fabric_v1_DetectorServiceReportRequest__Output } from '../../fabric/v1/DetectorServiceReportRequest.js';
+import type { DetectorServiceReportResponse as _fabric_v1_DetectorServiceReportResponse, DetectorServiceReportResponse__Output as _fabric_v1_DetectorServiceReportResponse__Output } from '../../fabric/v1/DetectorServiceReportResponse.js';
 
 export interface DetectorServiceClient extends grpc.Client {
   Probe(argument: _fabric_v1_DetectorServiceProbeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_DetectorServiceProbeResponse__Output>): grpc.ClientUnaryCall;

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/detector.proto
 
-import type { ServerObservation as _fabric_v1_ServerObservation, ServerObservation__Output as _fabric_v1_ServerObservation__Output } from './ServerObservation.js';
+import type { ServerObservation as _fabric_v1_ServerObservation, ServerObservation__Output as _fabric_v1_ServerObservation__Output } from '../../fabric/v1/ServerObservation.js';
 
 export interface DetectorServiceReportRequest {
   'node_id'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/group.proto
 
-import type { GroupStatus as _fabric_v1_GroupStatus, GroupStatus__Output as _fabric_v1_GroupStatus__Output } from './GroupStatus.js';
+import type { GroupStatus as _fabric_v1_GroupStatus, GroupStatus__Output as _fabric_v1_GroupStatus__Output } from '../../fabric/v1/GroupStatus.js';
 
 export interface Group {
   'id'?: (string);

@@ -2,10 +2,10 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { GetRequest as _fabric_v1_GetRequest, GetRequest__Output as _fabric_v1_GetRequest__Output } from './GetRequest.js';
-import type { GetResponse as _fabric_v1_GetResponse, GetResponse__Output as _fabric_v1_GetResponse__Output } from './GetResponse.js';
-import type { PutRequest as _fabric_v1_PutRequest, PutRequest__Output as _fabric_v1_PutRequest__Output } from './PutRequest.js';
-import type { PutResponse as _fabric_v1_PutResponse, PutResponse__Output as _fabric_v1_PutResponse__Output } from './PutResponse.js';
+import type { GetRequest as _fabric_v1_GetRequest, GetRequest__Output as _fabric_v1_GetRequest__Output } from '../../fabric/v1/GetRequest.js';
+import type { GetResponse as _fabric_v1_GetResponse, GetResponse__Output as _fabric_v1_GetResponse__Output } from '../../fabric/v1/GetResponse.js';
+import type { PutRequest as _fabric_v1_PutRequest, PutRequest__Output as _fabric_v1_PutRequest__Output } from '../../fabric/v1/PutRequest.js';
+import type { PutResponse as _fabric_v1_PutResponse, PutResponse__Output as _fabric_v1_PutResponse__Output } from '../../fabric/v1/PutResponse.js';
 
 export interface KvServiceClient extends grpc.Client {
   Get(argument: _fabric_v1_GetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_GetResponse__Output>): grpc.ClientUnaryCall;

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/cluster.proto
 
-import type { MemberRole as _fabric_v1_MemberRole, MemberRole__Output as _fabric_v1_MemberRole__Output } from './MemberRole.js';
+import type { MemberRole as _fabric_v1_MemberRole, MemberRole__Output as _fabric_v1_MemberRole__Output } from '../../fabric/v1/MemberRole.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Member {

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/threat.proto
 
-import type { ThreatVerdict as _fabric_v1_ThreatVerdict, ThreatVerdict__Output as _fabric_v1_ThreatVerdict__Output } from './ThreatVerdict.js';
+import type { ThreatVerdict as _fabric_v1_ThreatVerdict, ThreatVerdict__Output as _fabric_v1_ThreatVerdict__Output } from '../../fabric/v1/ThreatVerdict.js';
 
 export interface ProbeRound {
   'verdict'?: (_fabric_v1_ThreatVerdict);

@@ -1,8 +1,8 @@
 // Original file: proto/fabric/v1/procedure.proto
 
-import type { ProcedureState as _fabric_v1_ProcedureState, ProcedureState__Output as _fabric_v1_ProcedureState__Output } from './ProcedureState.js';
-import type { Step as _fabric_v1_Step, Step__Output as _fabric_v1_Step__Output } from './Step.js';
-import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from './StepError.js';
+import type { ProcedureState as _fabric_v1_ProcedureState, ProcedureState__Output as _fabric_v1_ProcedureState__Output } from '../../fabric/v1/ProcedureState.js';
+import type { Step as _fabric_v1_Step, Step__Output as _fabric_v1_Step__Output } from '../../fabric/v1/Step.js';
+import type { StepError as _fabric_v1_StepError, StepError__Output as _fabric_v1_StepError__Output } from '../../fabric/v1/StepError.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Procedure {

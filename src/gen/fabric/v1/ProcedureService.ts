@@ -2,14 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { ProcedureServiceGetRequest as _fabric_v1_ProcedureServiceGetRequest, ProcedureServiceGetRequest__Output as _fabric_v1_ProcedureServiceGetRequest__Output } from './ProcedureServiceGetRequest.js';
-import type { ProcedureServiceGetResponse as _fabric_v1_ProcedureServiceGetResponse, ProcedureServiceGetResponse__Output as _fabric_v1_ProcedureServiceGetResponse__Output } from './ProcedureServiceGetResponse.js';
-import type { ProcedureServiceListRequest as _fabric_v1_ProcedureServiceListRequest, ProcedureServiceListRequest__Output as _fabric_v1_ProcedureServiceListRequest__Output } from './ProcedureServiceListRequest.js';
-import type { ProcedureServiceListResponse as _fabric_v1_ProcedureServiceListResponse, ProcedureServiceListResponse__Output as _fabric_v1_ProcedureServiceListResponse__Output } from './ProcedureServiceListResponse.js';
-import type { ProcedureServiceSubmitRequest as _fabric_v1_ProcedureServiceSubmitRequest, ProcedureServiceSubmitRequest__Output as _fabric_v1_ProcedureServiceSubmitRequest__Output } from './ProcedureServiceSubmitRequest.js';
-import type { ProcedureServiceSubmitResponse as _fabric_v1_ProcedureServiceSubmitResponse, ProcedureServiceSubmitResponse__Output as _fabric_v1_ProcedureServiceSubmitResponse__Output } from './ProcedureServiceSubmitResponse.js';
-import type { ProcedureServiceWaitRequest as _fabric_v1_ProcedureServiceWaitRequest, ProcedureServiceWaitRequest__Output as _fabric_v1_ProcedureServiceWaitRequest__Output } from './ProcedureServiceWaitRequest.js';
-import type { ProcedureServiceWaitResponse as _fabric_v1_ProcedureServiceWaitResponse, ProcedureServiceWaitResponse__Output as _fabric_v1_ProcedureServiceWaitResponse__Output } from './ProcedureServiceWaitResponse.js';
+import type { ProcedureServiceGetRequest as _fabric_v1_ProcedureServiceGetRequest, ProcedureServiceGetRequest__Output as _fabric_v1_ProcedureServiceGetRequest__Output } from '../../fabric/v1/ProcedureServiceGetRequest.js';
+import type { ProcedureServiceGetResponse as _fabric_v1_ProcedureServiceGetResponse, ProcedureServiceGetResponse__Output as _fabric_v1_ProcedureServiceGetResponse__Output } from '../../fabric/v1/ProcedureServiceGetResponse.js';
+import type { ProcedureServiceListRequest as _fabric_v1_ProcedureServiceListRequest, ProcedureServiceListRequest__Output as _fabric_v1_ProcedureServiceListRequest__Output } from '../../fabric/v1/ProcedureServiceListRequest.js';
+import type { ProcedureServiceListResponse as _fabric_v1_ProcedureServiceListResponse, ProcedureServiceListResponse__Output as _fabric_v1_ProcedureServiceListResponse__Output } from '../../fabric/v1/ProcedureServiceListResponse.js';
+import type { ProcedureServiceSubmitRequest as _fabric_v1_ProcedureServiceSubmitRequest, ProcedureServiceSubmitRequest__Output as _fabric_v1_ProcedureServiceSubmitRequest__Output } from '../../fabric/v1/ProcedureServiceSubmitRequest.js';
+import type { ProcedureServiceSubmitResponse as _fabric_v1_ProcedureServiceSubmitResponse, ProcedureServiceSubmitResponse__Output as _fabric_v1_ProcedureServiceSubmitResponse__Output } from '../../fabric/v1/ProcedureServiceSubmitResponse.js';
+import type { ProcedureServiceWaitRequest as _fabric_v1_ProcedureServiceWaitRequest, ProcedureServiceWaitRequest__Output as _fabric_v1_ProcedureServiceWaitRequest__Output } from '../../fabric/v1/ProcedureServiceWaitRequest.js';
+import type { ProcedureServiceWaitResponse as _fabric_v1_ProcedureServiceWaitResponse, ProcedureServiceWaitResponse__Output as _fabric_v1_ProcedureServiceWaitResponse__Output } from '../../fabric/v1/ProcedureServiceWaitResponse.js';
 
 export interface ProcedureServiceClient extends grpc.Client {
   Get(argument: _fabric_v1_ProcedureServiceGetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ProcedureServiceGetResponse__Output>): grpc.ClientUnaryCall;

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/procedure.proto
 
-import type { ProcedureState as _fabric_v1_ProcedureState, ProcedureState__Output as _fabric_v1_ProcedureState__Output } from './ProcedureState.js';
+import type { ProcedureState as _fabric_v1_ProcedureState, ProcedureState__Output as _fabric_v1_ProcedureState__Output } from '../../fabric/v1/ProcedureState.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ProcedureServiceListRequest {

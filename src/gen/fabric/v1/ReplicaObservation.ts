@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/detector.proto
 
-import type { ReplicaIoState as _fabric_v1_ReplicaIoState, ReplicaIoState__Output as _fabric_v1_ReplicaIoState__Output } from './ReplicaIoState.js';
+import type { ReplicaIoState as _fabric_v1_ReplicaIoState, ReplicaIoState__Output as _fabric_v1_ReplicaIoState__Output } from '../../fabric/v1/ReplicaIoState.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ReplicaObservation {

@@ -1,8 +1,8 @@
 // Original file: proto/fabric/v1/group.proto
 
-import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from './ServerStatus.js';
-import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from './ServerMode.js';
-import type { ServerRole as _fabric_v1_ServerRole, ServerRole__Output as _fabric_v1_ServerRole__Output } from './ServerRole.js';
+import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from '../../fabric/v1/ServerStatus.js';
+import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from '../../fabric/v1/ServerMode.js';
+import type { ServerRole as _fabric_v1_ServerRole, ServerRole__Output as _fabric_v1_ServerRole__Output } from '../../fabric/v1/ServerRole.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ServerHealth {

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/detector.proto
 
-import type { ReplicaObservation as _fabric_v1_ReplicaObservation, ReplicaObservation__Output as _fabric_v1_ReplicaObservation__Output } from './ReplicaObservation.js';
+import type { ReplicaObservation as _fabric_v1_ReplicaObservation, ReplicaObservation__Output as _fabric_v1_ReplicaObservation__Output } from '../../fabric/v1/ReplicaObservation.js';
 
 export interface ServerObservation {
   'server_uuid'?: (string);

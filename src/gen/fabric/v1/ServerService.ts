@@ -2,14 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { ServerServiceLookupUuidRequest as _fabric_v1_ServerServiceLookupUuidRequest, ServerServiceLookupUuidRequest__Output as _fabric_v1_ServerServiceLookupUuidRequest__Output } from './ServerServiceLookupUuidRequest.js';
-import type { ServerServiceLookupUuidResponse as _fabric_v1_ServerServiceLookupUuidResponse, ServerServiceLookupUuidResponse__Output as _fabric_v1_ServerServiceLookupUuidResponse__Output } from './ServerServiceLookupUuidResponse.js';
-import type { ServerServiceSetModeRequest as _fabric_v1_ServerServiceSetModeRequest, ServerServiceSetModeRequest__Output as _fabric_v1_ServerServiceSetModeRequest__Output } from './ServerServiceSetModeRequest.js';
-import type { ServerServiceSetModeResponse as _fabric_v1_ServerServiceSetModeResponse, ServerServiceSetModeResponse__Output as _fabric_v1_ServerServiceSetModeResponse__Output } from './ServerServiceSetModeResponse.js';
-import type { ServerServiceSetStatusRequest as _fabric_v1_ServerServiceSetStatusRequest, ServerServiceSetStatusRequest__Output as _fabric_v1_ServerServiceSetStatusRequest__Output } from './ServerServiceSetStatusRequest.js';
-import type { ServerServiceSetStatusResponse as _fabric_v1_ServerServiceSetStatusResponse, ServerServiceSetStatusResponse__Output as _fabric_v1_ServerServiceSetStatusResponse__Output } from './ServerServiceSetStatusResponse.js';
-import type { ServerServiceSetWeightRequest as _fabric_v1_ServerServiceSetWeightRequest, ServerServiceSetWeightRequest__Output as _fabric_v1_ServerServiceSetWeightRequest__Output } from './ServerServiceSetWeightRequest.js';
-import type { ServerServiceSetWeightResponse as _fabric_v1_ServerServiceSetWeightResponse, ServerServiceSetWeightResponse__Output as _fabric_v1_ServerServiceSetWeightResponse__Output } from './ServerServiceSetWeightResponse.js';
+import type { ServerServiceLookupUuidRequest as _fabric_v1_ServerServiceLookupUuidRequest, ServerServiceLookupUuidRequest__Output as _fabric_v1_ServerServiceLookupUuidRequest__Output } from '../../fabric/v1/ServerServiceLookupUuidRequest.js';
+import type { ServerServiceLookupUuidResponse as _fabric_v1_ServerServiceLookupUuidResponse, ServerServiceLookupUuidResponse__Output as _fabric_v1_ServerServiceLookupUuidResponse__Output } from '../../fabric/v1/ServerServiceLookupUuidResponse.js';
+import type { ServerServiceSetModeRequest as _fabric_v1_ServerServiceSetModeRequest, ServerServiceSetModeRequest__Output as _fabric_v1_ServerServiceSetModeRequest__Output } from '../../fabric/v1/ServerServiceSetModeRequest.js';
+import type { ServerServiceSetModeResponse as _fabric_v1_ServerServiceSetModeResponse, ServerServiceSetModeResponse__Output as _fabric_v1_ServerServiceSetModeResponse__Output } from '../../fabric/v1/ServerServiceSetModeResponse.js';
+import type { ServerServiceSetStatusRequest as _fabric_v1_ServerServiceSetStatusRequest, ServerServiceSetStatusRequest__Output as _fabric_v1_ServerServiceSetStatusRequest__Output } from '../../fabric/v1/ServerServiceSetStatusRequest.js';
+import type { ServerServiceSetStatusResponse as _fabric_v1_ServerServiceSetStatusResponse, ServerServiceSetStatusResponse__Output as _fabric_v1_ServerServiceSetStatusResponse__Output } from '../../fabric/v1/ServerServiceSetStatusResponse.js';
+import type { ServerServiceSetWeightRequest as _fabric_v1_ServerServiceSetWeightRequest, ServerServiceSetWeightRequest__Output as _fabric_v1_ServerServiceSetWeightRequest__Output } from '../../fabric/v1/ServerServiceSetWeightRequest.js';
+import type { ServerServiceSetWeightResponse as _fabric_v1_ServerServiceSetWeightResponse, ServerServiceSetWeightResponse__Output as _fabric_v1_ServerServiceSetWeightResponse__Output } from '../../fabric/v1/ServerServiceSetWeightResponse.js';
 
 export interface ServerServiceClient extends grpc.Client {
   LookupUuid(argument: _fabric_v1_ServerServiceLookupUuidRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ServerServiceLookupUuidResponse__Output>): grpc.ClientUnaryCall;

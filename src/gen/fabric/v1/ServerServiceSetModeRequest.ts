@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/server.proto
 
-import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from './ServerMode.js';
+import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from '../../fabric/v1/ServerMode.js';
 
 export interface ServerServiceSetModeRequest {
   'server'?: (string);

@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/server.proto
 
-import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from './ServerStatus.js';
+import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from '../../fabric/v1/ServerStatus.js';
 
 export interface ServerServiceSetStatusRequest {
   'server'?: (string);

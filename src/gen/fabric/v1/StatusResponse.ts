@@ -1,7 +1,7 @@
 // Original file: proto/fabric/v1/cluster.proto
 
-import type { NodeRole as _fabric_v1_NodeRole, NodeRole__Output as _fabric_v1_NodeRole__Output } from './NodeRole.js';
-import type { Member as _fabric_v1_Member, Member__Output as _fabric_v1_Member__Output } from './Member.js';
+import type { NodeRole as _fabric_v1_NodeRole, NodeRole__Output as _fabric_v1_NodeRole__Output } from '../../fabric/v1/NodeRole.js';
+import type { Member as _fabric_v1_Member, Member__Output as _fabric_v1_Member__Output } from '../../fabric/v1/Member.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface StatusResponse {

@@ -2,10 +2,10 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { ThreatServiceReportErrorRequest as _fabric_v1_ThreatServiceReportErrorRequest, ThreatServiceReportErrorRequest__Output as _fabric_v1_ThreatServiceReportErrorRequest__Output } from './ThreatServiceReportErrorRequest.js';
-import type { ThreatServiceReportErrorResponse as _fabric_v1_ThreatServiceReportErrorResponse, ThreatServiceReportErrorResponse__Output as _fabric_v1_ThreatServiceReportErrorResponse__Output } from './ThreatServiceReportErrorResponse.js';
-import type { ThreatServiceReportFailureRequest as _fabric_v1_ThreatServiceReportFailureRequest, ThreatServiceReportFailureRequest__Output as _fabric_v1_ThreatServiceReportFailureRequest__Output } from './ThreatServiceReportFailureRequest.js';
-import type { ThreatServiceReportFailureResponse as _fabric_v1_ThreatServiceReportFailureResponse, ThreatServiceReportFailureResponse__Output as _fabric_v1_ThreatServiceReportFailureResponse__Output } from './ThreatServiceReportFailureResponse.js';
+import type { ThreatServiceReportErrorRequest as _fabric_v1_ThreatServiceReportErrorRequest, ThreatServiceReportErrorRequest__Output as _fabric_v1_ThreatServiceReportErrorRequest__Output } from '../../fabric/v1/ThreatServiceReportErrorRequest.js';
+import type { ThreatServiceReportErrorResponse as _fabric_v1_ThreatServiceReportErrorResponse, ThreatServiceReportErrorResponse__Output as _fabric_v1_ThreatServiceReportErrorResponse__Output } from '../../fabric/v1/ThreatServiceReportErrorResponse.js';
+import type { ThreatServiceReportFailureRequest as _fabric_v1_ThreatServiceReportFailureRequest, ThreatServiceReportFailureRequest__Output as _fabric_v1_ThreatServiceReportFailureRequest__Output } from '../../fabric/v1/ThreatServiceReportFailureRequest.js';
+import type { ThreatServiceReportFailureResponse as _fabric_v1_ThreatServiceReportFailureResponse, ThreatServiceReportFailureResponse__Output as _fabric_v1_ThreatServiceReportFailureResponse__Output } from '../../fabric/v1/ThreatServiceReportFailureResponse.js';
 
 export interface ThreatServiceClient extends grpc.Client {
   ReportError(argument: _fabric_v1_ThreatServiceReportErrorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ThreatServiceReportErrorResponse__Output>): grpc.ClientUnaryCall;

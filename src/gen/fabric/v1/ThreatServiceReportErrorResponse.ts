@@ -1,6 +1,6 @@
 // Original file: proto/fabric/v1/threat.proto
 
-import type { ProbeRound as _fabric_v1_ProbeRound, ProbeRound__Output as _fabric_v1_ProbeRound__Output } from './ProbeRound.js';
+import type { ProbeRound as _fabric_v1_ProbeRound, ProbeRound__Output as _fabric_v1_ProbeRound__Output } from '../../fabric/v1/ProbeRound.js';
 
 export interface ThreatServiceReportErrorResponse {
   'reports'?: (number);

@@ -1,8 +1,8 @@
 // Original file: proto/fabric/v1/topology.proto
 
-import type { Group as _fabric_v1_Group, Group__Output as _fabric_v1_Group__Output } from './Group.js';
-import type { Server as _fabric_v1_Server, Server__Output as _fabric_v1_Server__Output } from './Server.js';
-import type { FabricNode as _fabric_v1_FabricNode, FabricNode__Output as _fabric_v1_FabricNode__Output } from './FabricNode.js';
+import type { Group as _fabric_v1_Group, Group__Output as _fabric_v1_Group__Output } from '../../fabric/v1/Group.js';
+import type { Server as _fabric_v1_Server, Server__Output as _fabric_v1_Server__Output } from '../../fabric/v1/Server.js';
+import type { FabricNode as _fabric_v1_FabricNode, FabricNode__Output as _fabric_v1_FabricNode__Output } from '../../fabric/v1/FabricNode.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Topology {

@@ -2,12 +2,12 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
-import type { TopologyServiceDumpRequest as _fabric_v1_TopologyServiceDumpRequest, TopologyServiceDumpRequest__Output as _fabric_v1_TopologyServiceDumpRequest__Output } from './TopologyServiceDumpRequest.js';
-import type { TopologyServiceDumpResponse as _fabric_v1_TopologyServiceDumpResponse, TopologyServiceDumpResponse__Output as _fabric_v1_TopologyServiceDumpResponse__Output } from './TopologyServiceDumpResponse.js';
-import type { TopologyServiceLookupServersRequest as _fabric_v1_TopologyServiceLookupServersRequest, TopologyServiceLookupServersRequest__Output as _fabric_v1_TopologyServiceLookupServersRequest__Output } from './TopologyServiceLookupServersRequest.js';
-import type { TopologyServiceLookupServersResponse as _fabric_v1_TopologyServiceLookupServersResponse, TopologyServiceLookupServersResponse__Output as _fabric_v1_TopologyServiceLookupServersResponse__Output } from './TopologyServiceLookupServersResponse.js';
-import type { TopologyServiceWatchRequest as _fabric_v1_TopologyServiceWatchRequest, TopologyServiceWatchRequest__Output as _fabric_v1_TopologyServiceWatchRequest__Output } from './TopologyServiceWatchRequest.js';
-import type { TopologyServiceWatchResponse as _fabric_v1_TopologyServiceWatchResponse, TopologyServiceWatchResponse__Output as _fabric_v1_TopologyServiceWatchResponse__Output } from './TopologyServiceWatchResponse.js';
+import type { TopologyServiceDumpRequest as _fabric_v1_TopologyServiceDumpRequest, TopologyServiceDumpRequest__Output as _fabric_v1_TopologyServiceDumpRequest__Output } from '../../fabric/v1/TopologyServiceDumpRequest.js';
+import type { TopologyServiceDumpResponse as _fabric_v1_TopologyServiceDumpResponse, TopologyServiceDumpResponse__Output as _fabric_v1_TopologyServiceDumpResponse__Output } from '../../fabric/v1/TopologyServiceDumpResponse.js';
+import type { TopologyServiceLookupServersRequest as _fabric_v1_TopologyServiceLookupServersRequest, TopologyServiceLookupServersRequest__Output as _fabric_v1_TopologyServiceLookupServersRequest__Output } from '../../fabric/v1/TopologyServiceLookupServersRequest.js';
+import type { TopologyServiceLookupServersResponse as _fabric_v1_TopologyServiceLookupServersResponse, TopologyServiceLookupServersResponse__Output as _fabric_v1_TopologyServiceLookupServersResponse__Output } from '../../fabric/v1/TopologyServiceLookupServersResponse.js';
+import type { TopologyServiceWatchRequest as _fabric_v1_TopologyServiceWatchRequest, TopologyServiceWatchRequest__Output as _fabric_v1_TopologyServiceWatchRequest__Output } from '../../fabric/v1/TopologyServiceWatchRequest.js';
+import type { TopologyServiceWatchResponse as _fabric_v1_TopologyServiceWatchResponse, TopologyServiceWatchResponse__Output as _fabric_v1_TopologyServiceWatchResponse__Output } from '../../fabric/v1/TopologyServiceWatchResponse.js';
 
 export interface TopologyServiceClient extends grpc.Client {
   Dump(argument: _fabric_v1_TopologyServiceDumpRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_TopologyServiceDumpResponse__Output>): grpc.ClientUnaryCall;
