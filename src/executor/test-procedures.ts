@@ -57,7 +57,7 @@ function markerStep(i: number): { name: string; run(ctx: StepContext): Promise<S
 
 /**
  * test.ten-steps: ten marker steps. Registered only when the node runs with
- * FABRIC_TEST_PROCEDURES=1 (it writes files where its arguments say).
+ * `[testing] procedures = true` (it writes files where its arguments say).
  */
 export const TEN_STEPS: ProcedureDefinition = {
   name: 'test.ten-steps',
