@@ -284,9 +284,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   ): Rejected[] {
     const out = ctx.outputs['freeze-replicas'] as
       { notFrozen?: { uuid: string; error: string }[] } | undefined;
-    const why = new Map(
-      (out?.notFrozen ?? []).map((r) => [r.uuid, (r as { error?: string }).error]),
-    );
+    const why = new Map((out?.notFrozen ?? []).map((r) => [r.uuid, r.error]));
     return secondaries
       .filter((s) => !frozen.has(s.uuid))
       .map((s) => ({
