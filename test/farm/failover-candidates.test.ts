@@ -153,7 +153,7 @@ test('failover: with no clean secondary it stops with NO_CANDIDATE naming each, 
   const p = await killPrimary(farm);
   assert.equal(p.state, 'PROCEDURE_STATE_FAILED');
   assert.equal(p.error?.code, 'NO_CANDIDATE');
-  const message = p.error?.message ?? '';
+  const { message } = p.error;
   assert.match(message, new RegExp(`${errant.address}: has errant transactions`));
   assert.match(message, new RegExp(`${broken.address}: replication is broken`));
   // Nothing was promoted; the dead primary is FAULTY and the group has no primary.
