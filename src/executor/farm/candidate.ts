@@ -106,7 +106,7 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
       ? `does not replicate from the primary ${old.address}`
       : `replicates from ${p.source}, not from the primary ${old.address}`;
   if (p.ioRunning !== 'Yes' || !p.sqlRunning)
-    return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'})`;
+    return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'}${p.sqlError ? `: ${p.sqlError}` : ''})`;
   const errant =
     p.gtidHistory !== undefined && old.gtidHistory !== undefined
       ? compareGtidHistories(p.engine, p.gtidHistory, old.gtidHistory).aMinusB
