@@ -107,12 +107,16 @@ export function groupToProto(g: Group, view: FarmView): ProtoGroup {
 }
 
 /** The whole routing view as this node has applied it. */
-export function topologyToProto(view: FarmView): ProtoTopology {
+/** The routing view; `fabricNodes` come from the Raft configuration (fabric-nodes.ts), not the farm. */
+export function topologyToProto(
+  view: FarmView,
+  fabricNodes: readonly ProtoFabricNode[],
+): ProtoTopology {
   return {
     epoch: view.topologyEpoch,
     groups: view.groups().map((g) => groupToProto(g, view)),
     servers: view.servers().map(serverToProto),
-    fabric_nodes: view.nodes().map((n): ProtoFabricNode => ({ id: n.id, address: n.address })),
+    fabric_nodes: [...fabricNodes],
   };
 }
 

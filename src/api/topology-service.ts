@@ -4,6 +4,7 @@ import type { TopologyServiceDumpRequest__Output } from '../gen/fabric/v1/Topolo
 import type { TopologyServiceDumpResponse } from '../gen/fabric/v1/TopologyServiceDumpResponse.js';
 import type { TopologyServiceLookupServersRequest__Output } from '../gen/fabric/v1/TopologyServiceLookupServersRequest.js';
 import type { TopologyServiceLookupServersResponse } from '../gen/fabric/v1/TopologyServiceLookupServersResponse.js';
+import { fabricNodesOf } from './fabric-nodes.js';
 import type { FarmApi } from './farm-api.js';
 import { serverToProto, topologyToProto } from './farm-proto.js';
 import type { NodeApi } from './node-api.js';
@@ -34,7 +35,7 @@ export function topologyServiceHandlers(
       node,
       async ({ request }) => {
         await readFirst(node, request.allow_stale);
-        return { topology: topologyToProto(farm.view) };
+        return { topology: topologyToProto(farm.view, fabricNodesOf(node)) };
       },
     ),
     LookupServers: unary<

@@ -4,6 +4,7 @@ import type { TopologyServiceWatchResponse } from '../gen/fabric/v1/TopologyServ
 import { FabricError } from '../util/fabric-error.js';
 import { toServiceError } from './error-status.js';
 import type { FarmApi } from './farm-api.js';
+import { fabricNodesOf } from './fabric-nodes.js';
 import { topologyToProto } from './farm-proto.js';
 import type { NodeApi } from './node-api.js';
 import { readFirst } from './server-lookup.js';
@@ -82,7 +83,7 @@ export class WatchStream {
       this.#sent = epoch;
       this.#sendCurrent = false;
       this.#writing = true;
-      this.#call.write({ topology: topologyToProto(view) }, () => {
+      this.#call.write({ topology: topologyToProto(view, fabricNodesOf(this.#node)) }, () => {
         this.#writing = false;
         this.#pump();
       });

@@ -92,8 +92,13 @@ export function topologyText(t: Topology__Output): string {
     serversTable(t.servers, true),
     '',
     table(
-      ['NODE_ID', 'ADDRESS'],
-      t.fabric_nodes.map((n) => [n.id, n.address]),
+      ['NODE_ID', 'ADDRESS', 'ROLE', 'VOTER'],
+      t.fabric_nodes.map((n) => [
+        n.id,
+        n.address,
+        n.role.replace('FABRIC_NODE_ROLE_', '').toLowerCase(),
+        n.voter ? 'yes' : 'no',
+      ]),
     ),
   ].join('\n');
 }

@@ -86,7 +86,7 @@ function admit(def: ProcedureDefinition, args: JsonValue): void {
 function refusal(def: ProcedureDefinition, e: unknown): unknown {
   if (!(e instanceof PermanentStepError)) return e;
   const code = (FABRIC_ERROR_CODES as readonly string[]).includes(e.code)
-    ? (e.code)
+    ? e.code
     : 'INVALID_ARGUMENT';
   return new FabricError(code, `${def.name}: ${e.message}`, {}, { cause: e });
 }

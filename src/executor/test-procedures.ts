@@ -57,7 +57,7 @@ function markerStep(i: number): { name: string; run(ctx: StepContext): Promise<S
 
 /**
  * test.ten-steps: ten marker steps. Registered only when the node runs with
- * FABRIC_TEST_PROCEDURES=1 (it writes files where its arguments say).
+ * `[testing] procedures = true` (it writes files where its arguments say).
  */
 export const TEN_STEPS: ProcedureDefinition = {
   name: 'test.ten-steps',
@@ -102,6 +102,6 @@ export const FAIL_SECOND: ProcedureDefinition = {
 
 /**
  * The test.* procedures, registered only when the node runs with
- * FABRIC_TEST_PROCEDURES=1: they write files where their arguments say.
+ * [testing] procedures = true: they write files where their arguments say.
  */
 export const TEST_PROCEDURES: readonly ProcedureDefinition[] = [TEN_STEPS, FAIL_SECOND, CHUNKED];

@@ -70,6 +70,7 @@ export interface ProtoGrpcType {
   fabric: {
     v1: {
       FabricNode: MessageTypeDefinition<_fabric_v1_FabricNode, _fabric_v1_FabricNode__Output>
+      FabricNodeRole: EnumTypeDefinition
       Group: MessageTypeDefinition<_fabric_v1_Group, _fabric_v1_Group__Output>
       GroupService: SubtypeConstructor<typeof grpc.Client, _fabric_v1_GroupServiceClient> & { service: _fabric_v1_GroupServiceDefinition }
       GroupServiceActivateRequest: MessageTypeDefinition<_fabric_v1_GroupServiceActivateRequest, _fabric_v1_GroupServiceActivateRequest__Output>

@@ -21,6 +21,8 @@ export { ServerPool } from './server-pool.js';
 export { joinAddress, replicaSource, splitAddress } from './address.js';
 export { MysqlFaults } from './mysql-faults.js';
 export { compareGtidHistories, compareGtids } from './gtid.js';
+export { parseMariadbBinlogState, parseMariadbPosition } from './mariadb-gtid.js';
+export type { MariadbGtid } from './mariadb-gtid.js';
 export { IDENTITY_SCHEMA } from './mariadb-dialect.js';
 export { LocalMariadb } from './local-mariadb.js';
 export type { LocalMariadbOptions } from './local-mariadb.js';

@@ -21,7 +21,9 @@ export type KeySpec =
   /** A non-empty list of strings (a program and its arguments). */
   | { readonly kind: 'argv'; readonly default?: readonly string[] }
   /** A table of "host:port" = "host:port". */
-  | { readonly kind: 'address-map'; readonly default?: Readonly<Record<string, string>> };
+  | { readonly kind: 'address-map'; readonly default?: Readonly<Record<string, string>> }
+  /** A list of "host:port" (possibly empty). */
+  | { readonly kind: 'address-list'; readonly default?: readonly string[] };
 
 export type SectionSpec = Readonly<Record<string, KeySpec>>;
 
@@ -72,6 +74,10 @@ export function readKey(
       return raw as string[];
     case 'address-map':
       return readAddressMap(where, raw);
+    case 'address-list':
+      if (!Array.isArray(raw) || raw.some((a) => typeof a !== 'string' || !ADDRESS_PATTERN.test(a)))
+        return bad(`must be an array of addresses, each ${ADDRESS_RULE}`);
+      return raw as string[];
   }
 }
 

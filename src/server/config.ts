@@ -43,6 +43,21 @@ export interface HaConfig {
   readonly fenceTimeoutMs: number;
 }
 
+/**
+ * [testing]: behaviour only tests want, switched on in the node's own
+ * config file (validated like every other key) rather than by environment
+ * variables read at import time, which every node process of a test run
+ * would inherit alike. Never set in production.
+ */
+export interface TestingConfig {
+  /** Pause before every procedure step (ms): widens step boundaries for chaos tests. */
+  readonly stepPauseMs: number;
+  /** Register the test.* procedures (src/executor/test-procedures.ts). */
+  readonly procedures: boolean;
+  /** This node's links to these managed servers fail from startup (SERVER_UNREACHABLE). */
+  readonly blockServers: readonly string[];
+}
+
 /** A validated cluster file (cluster.example.toml documents every key). */
 export interface NodeConfig extends DriverConfig {
   readonly file: string;
@@ -64,6 +79,7 @@ export interface NodeConfig extends DriverConfig {
   readonly servers: MysqlSettings;
   readonly ha: HaConfig;
   readonly failureDetector: FailureDetectorConfig;
+  readonly testing: TestingConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -142,6 +158,11 @@ const SCHEMA: Readonly<Record<string, SectionSpec>> = {
     failover_without_replica_evidence: { kind: 'boolean', default: false },
     replica_heartbeat_ms: { kind: 'integer', default: 250, min: 10, max: 30_000 },
   },
+  testing: {
+    step_pause_ms: { kind: 'integer', default: 0, min: 0, max: 60_000 },
+    procedures: { kind: 'boolean', default: false },
+    block_servers: { kind: 'address-list', default: [] },
+  },
 };
 
 /** Sections that may be omitted entirely (all their keys have defaults). */
@@ -152,6 +173,7 @@ const OPTIONAL_SECTIONS = new Set([
   'servers',
   'ha',
   'failure_detector',
+  'testing',
 ]);
 
 /** Loads and validates a cluster file. `joining` relaxes [cluster] members (fabric node start --join). */
@@ -244,6 +266,7 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
   const sv = section(file, doc, 'servers', joining);
   const ha = section(file, doc, 'ha', joining);
   const fd = section(file, doc, 'failure_detector', joining);
+  const t = section(file, doc, 'testing', joining);
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string): string => (p === '' ? '' : path.resolve(base, p));
   const id = n.id as string;
@@ -314,6 +337,11 @@ function buildConfig(file: string, doc: Record<string, unknown>, joining: boolea
       reportErrorThreshold: fd.report_error_threshold as number,
       reportErrorClients: fd.report_error_clients as number,
       failoverWithoutReplicaEvidence: fd.failover_without_replica_evidence as boolean,
+    },
+    testing: {
+      stepPauseMs: t.step_pause_ms as number,
+      procedures: t.procedures as boolean,
+      blockServers: t.block_servers as string[],
     },
   };
   crossCheck(cfg, joining);

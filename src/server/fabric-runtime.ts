@@ -29,16 +29,14 @@ import type { NodeConfig } from './config.js';
 import type { RaftNode } from '../node/raft-node.js';
 
 const COMMIT_TIMEOUT_MS = 10_000;
-const STEP_PAUSE_MS = Number(process.env.FABRIC_TEST_STEP_PAUSE_MS ?? 0);
 /** How often the leader proposes a prune of the procedure history. */
 const PRUNE_EVERY_MS = 60_000;
 
 /** The procedures a node can run: the farm procedures and, for tests, test.*. */
-function registryFor(deps: FarmDeps): ProcedureRegistry {
+function registryFor(deps: FarmDeps, testProcedures: boolean): ProcedureRegistry {
   const r = new ProcedureRegistry();
   for (const def of farmProcedures(deps)) r.register(def);
-  if (process.env.FABRIC_TEST_PROCEDURES === '1')
-    for (const def of TEST_PROCEDURES) r.register(def);
+  if (testProcedures) for (const def of TEST_PROCEDURES) r.register(def);
   return r;
 }
 
@@ -70,14 +68,17 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       logger.child({ component: 'mysql' }),
       opts.mysqlFaults,
     );
-    this.registry = registryFor({
-      model: this.model,
-      servers: this.servers,
-      switchoverTimeoutMs: config.ha.switchoverTimeoutMs,
-      failoverCooldownMs: config.failureDetector.failoverCooldownS * 1000,
-      finalProbeTimeoutMs: config.failureDetector.probeTimeoutMs,
-      fencer: fencerFor(config.ha, logger),
-    });
+    this.registry = registryFor(
+      {
+        model: this.model,
+        servers: this.servers,
+        switchoverTimeoutMs: config.ha.switchoverTimeoutMs,
+        failoverCooldownMs: config.failureDetector.failoverCooldownS * 1000,
+        finalProbeTimeoutMs: config.failureDetector.probeTimeoutMs,
+        fencer: fencerFor(config.ha, logger),
+      },
+      config.testing.procedures,
+    );
   }
 
   get view(): FarmView {
@@ -127,9 +128,10 @@ export class FabricRuntime implements ProcedureApi, FarmApi {
       leaderTerm: () => node.leaderTerm(),
       commit: (cmd) => this.#commit(node, cmd),
       confirmLeadership: async () => {
-        // Test-only: widen every step boundary so chaos tests can kill the
-        // leader exactly between two committed steps.
-        if (STEP_PAUSE_MS > 0) await sleep(STEP_PAUSE_MS, new AbortController().signal);
+        // Test-only ([testing] step_pause_ms): widen every step boundary so
+        // chaos tests can kill the leader exactly between two committed steps.
+        const pause = this.#config.testing.stepPauseMs;
+        if (pause > 0) await sleep(pause, new AbortController().signal);
         await node.linearizableRead(5_000);
         if (node.leaderTerm() === undefined)
           throw new NotLeaderError(node.id, node.status().leader);

@@ -22,7 +22,7 @@ import type { NodeConfig } from './config.js';
 import { CompositeStateMachine, tagCommand } from '../node/composite-state-machine.js';
 import type { StateMachinePart } from '../node/composite-state-machine.js';
 import { grpcDetectorPeers } from '../api/detector-peers.js';
-import { BLOCK_SERVERS_ENV, blockedServersFromEnv } from '../detector/runtime/test-faults.js';
+import { blockedServers } from '../detector/runtime/test-faults.js';
 import { FabricRuntime } from './fabric-runtime.js';
 import { FailureDetector } from '../detector/runtime/failure-detector.js';
 import { refuseFreshVoter } from './join-check.js';
@@ -60,7 +60,7 @@ export interface RunningNode {
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const { config, logger } = opts;
   const kv = new KvStateMachine();
-  const mysqlFaults = opts.mysqlFaults ?? testBlockedServers(logger);
+  const mysqlFaults = opts.mysqlFaults ?? testBlockedServers(config.testing.blockServers, logger);
   const fabric = new FabricRuntime(config, logger.child({ nodeId: config.node.id }), {
     ...(mysqlFaults === undefined ? {} : { mysqlFaults }),
   });
@@ -222,14 +222,13 @@ function watchForRemoval(node: RaftNode, leaders: PeerChannels, logger: Logger):
   return watch;
 }
 
-/** Test-only links cut from startup (FABRIC_TEST_BLOCK_SERVERS); said loudly in the log. */
-function testBlockedServers(logger: Logger): MysqlFaults | undefined {
-  const value = process.env[BLOCK_SERVERS_ENV];
-  const faults = blockedServersFromEnv(value);
+/** Test-only links cut from startup ([testing] block_servers); said loudly in the log. */
+function testBlockedServers(addresses: readonly string[], logger: Logger): MysqlFaults | undefined {
+  const faults = blockedServers(addresses);
   if (faults !== undefined)
     logger.warn(
-      { servers: value },
-      `${BLOCK_SERVERS_ENV}: TEST ONLY: links to these servers are cut`,
+      { servers: addresses },
+      '[testing] block_servers: TEST ONLY: links to these servers are cut',
     );
   return faults;
 }

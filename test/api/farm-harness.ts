@@ -16,6 +16,7 @@ import { FabricClient, fabricProtos } from '../../src/client/index.js';
 import { FabricModel } from '../../src/fabric/index.js';
 import type { Effect, JsonValue, Procedure, ProcedureState } from '../../src/fabric/index.js';
 import { NotLeaderError } from '../../src/raft/index.js';
+import type { ConfState, RaftStatus } from '../../src/raft/index.js';
 import { commit, ok } from '../fabric/helpers.js';
 
 /** FarmApi over a real model; `change` commits effects and tells the listeners, as a node's apply loop does. */
@@ -157,13 +158,19 @@ export class FakeProcedures implements ProcedureApi {
   }
 }
 
-/** NodeApi double: leads, or follows `leader`; counts ReadIndex rounds. */
+/**
+ * NodeApi double: leads, or follows `leader`; counts ReadIndex rounds. Its
+ * committed configuration is `conf` (n1 alone unless a test sets it), the
+ * members' addresses `addresses`.
+ */
 export class FakeNode implements NodeApi {
   readonly id: string;
   readonly clusterId = 'test';
   readonly applied = 1;
   reads = 0;
   readFails: Error | undefined;
+  conf: ConfState = { voters: ['n1'], learners: [] };
+  readonly addresses = new Map<string, string>();
   #leader: { id: string; address: string } | undefined;
 
   constructor(id = 'n1', leader?: { id: string; address: string }) {
@@ -171,14 +178,15 @@ export class FakeNode implements NodeApi {
     this.#leader = leader;
   }
 
-  status(): never {
-    throw new Error('not used');
+  /** Only what the services read: the leader's id and the configuration. */
+  status(): RaftStatus {
+    return { id: this.id, leader: this.leader().id, conf: this.conf } as unknown as RaftStatus;
   }
-  committedConf(): never {
-    throw new Error('not used');
+  committedConf(): { index: number; conf: ConfState } {
+    return { index: 1, conf: this.conf };
   }
-  addressOf(): string | undefined {
-    return undefined;
+  addressOf(id: string): string | undefined {
+    return this.addresses.get(id);
   }
   leader(): { id: string; address: string } {
     if (this.#leader === undefined) return { id: this.id, address: '' };

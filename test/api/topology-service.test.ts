@@ -22,6 +22,9 @@ test(
   async () => {
     const farm = populatedFarm();
     const node = new FakeNode();
+    node.conf = { voters: ['n2', 'n1'], learners: ['n3'] };
+    node.addresses.set('n1', '127.0.0.1:7001').set('n2', '127.0.0.1:7002');
+    node.addresses.set('n3', '127.0.0.1:7003');
     const s = await serve(node, new FakeProcedures(), farm);
     try {
       const t = await s.client.topology.dump();
@@ -75,9 +78,11 @@ test(
           reachability: 'REACHABILITY_REACHABLE',
         },
       ]);
+      // The committed Raft configuration, voters then learners, by id.
       assert.deepEqual(t.fabric_nodes, [
-        { id: 'n1', address: '127.0.0.1:7001' },
-        { id: 'n2', address: '127.0.0.1:7002' },
+        { id: 'n1', address: '127.0.0.1:7001', role: 'FABRIC_NODE_ROLE_LEADER', voter: true },
+        { id: 'n2', address: '127.0.0.1:7002', role: 'FABRIC_NODE_ROLE_FOLLOWER', voter: true },
+        { id: 'n3', address: '127.0.0.1:7003', role: 'FABRIC_NODE_ROLE_LEARNER', voter: false },
       ]);
       assert.equal(node.reads, 1, 'a linearizable read first');
       await s.client.topology.dump({ allowStale: true });

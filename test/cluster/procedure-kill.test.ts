@@ -7,8 +7,8 @@ import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import { TestCluster, sleep } from './cluster.js';
 import { percentile } from './stats.js';
 
-// Child node processes inherit this: it registers test.ten-steps.
-process.env.FABRIC_TEST_PROCEDURES = '1';
+// [testing] procedures: the nodes register test.ten-steps and test.fail-second.
+const TEST_PROCEDURES = '[testing]\nprocedures = true\n';
 const ROUNDS = Number(process.env.PROC_KILL_ROUNDS ?? 20);
 
 async function waitEnded(
@@ -37,7 +37,7 @@ function markers(dir: string, id: string): string[] {
 }
 
 test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure; each completes on the new leader`, async () => {
-  const c = await TestCluster.start(3, { logLevel: 'warn' });
+  const c = await TestCluster.start(3, { logLevel: 'warn', extraToml: TEST_PROCEDURES });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-proc-kill-'));
   const resumeMs: number[] = [];
   try {
@@ -76,7 +76,7 @@ test(`procedures: kill -9 the leader ${ROUNDS} times during a 10-step procedure;
 });
 
 test('procedures: a client retry with the same request id after a leader kill returns the same procedure, run once', async () => {
-  const c = await TestCluster.start(3, { logLevel: 'warn' });
+  const c = await TestCluster.start(3, { logLevel: 'warn', extraToml: TEST_PROCEDURES });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-proc-retry-'));
   try {
     const leader = await c.waitForLeader();

@@ -6,10 +6,11 @@ import { test } from 'node:test';
 import { FabricClient } from '../../src/client/index.js';
 import { InProcessCluster } from './in-process.js';
 
-process.env.FABRIC_TEST_PROCEDURES = '1';
+// [testing] procedures: the nodes register test.ten-steps and test.fail-second.
+const TEST_PROCEDURES = '[testing]\nprocedures = true\n';
 
 test('procedures: a 10-step procedure runs to DONE; Get, List and Wait report it; a retried request id returns it', async () => {
-  const c = await InProcessCluster.start(3);
+  const c = await InProcessCluster.start(3, { extraToml: TEST_PROCEDURES });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-markers-'));
   try {
     const leader = await c.waitForLeader();
@@ -48,7 +49,7 @@ test('procedures: a 10-step procedure runs to DONE; Get, List and Wait report it
 });
 
 test('procedures: bad input gets a clear error and changes nothing', async () => {
-  const c = await InProcessCluster.start(1);
+  const c = await InProcessCluster.start(1, { extraToml: TEST_PROCEDURES });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-markers-'));
   try {
     const leader = await c.waitForLeader();
@@ -82,7 +83,7 @@ test('procedures: bad input gets a clear error and changes nothing', async () =>
 });
 
 test('procedures: a failing step is retried up to max_attempts, then the procedure ends FAILED with step, error and cause and releases its locks', async () => {
-  const c = await InProcessCluster.start(1);
+  const c = await InProcessCluster.start(1, { extraToml: TEST_PROCEDURES });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-markers-'));
   try {
     const leader = await c.waitForLeader();

@@ -23,11 +23,15 @@ test('cluster: a crashed node recovers from disk and catches up', async () => {
   }
 });
 
-// Node processes inherit it: registers test.ten-steps.
-process.env.FABRIC_TEST_PROCEDURES = '1';
+// [testing] procedures: the nodes register test.ten-steps.
+const TEST_PROCEDURES = '[testing]\nprocedures = true\n';
 
 test('cluster: a node behind the compaction point catches up through InstallSnapshot, Fabric model included', async () => {
-  const c = await TestCluster.start(3, { snapshotThreshold: 50, snapshotKeepEntries: 10 });
+  const c = await TestCluster.start(3, {
+    snapshotThreshold: 50,
+    snapshotKeepEntries: 10,
+    extraToml: TEST_PROCEDURES,
+  });
   try {
     const leader = await c.waitForLeader();
     const victim = ['n1', 'n2', 'n3'].find((id) => id !== leader) as string;

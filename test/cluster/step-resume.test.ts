@@ -26,7 +26,6 @@ import { TestCluster, sleep } from './cluster.js';
 import { percentile } from './stats.js';
 
 // Child node processes inherit this: it registers the test.* procedures.
-process.env.FABRIC_TEST_PROCEDURES = '1';
 const ROUNDS = Number(process.env.STEP_RESUME_ROUNDS ?? 10);
 const UNITS = 200;
 const EVERY = 5;
@@ -173,7 +172,11 @@ function audit(lines: readonly Line[]): Audit {
 }
 
 test(`step resume: kill -9 the leader ${ROUNDS} times mid-step; the step continues from its last checkpoint, every unit done exactly once`, async () => {
-  const c = await TestCluster.start(3, { logLevel: 'warn' });
+  // [testing] procedures: the nodes register test.chunked.
+  const c = await TestCluster.start(3, {
+    logLevel: 'warn',
+    extraToml: '[testing]\nprocedures = true\n',
+  });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-step-resume-'));
   const started = Date.now();
   const resumeMs: number[] = [];

@@ -143,3 +143,42 @@ test('config: [failure_detector] defaults aim at a two-second failover; incohere
   );
   rejects(`${VALID}[failure_detector]\nbogus = 1\n`, /unknown key \[failure_detector\] bogus/);
 });
+
+test('config: [testing] is off by default and read like any other section', () => {
+  const off = loadConfig(write('testing-off.toml', VALID));
+  assert.deepEqual(off.testing, { stepPauseMs: 0, procedures: false, blockServers: [] });
+  const on = loadConfig(
+    write(
+      'testing-on.toml',
+      `${VALID}[testing]\nstep_pause_ms = 200\nprocedures = true\nblock_servers = ["127.0.0.1:3306", "db2:3307"]\n`,
+    ),
+  );
+  assert.deepEqual(on.testing, {
+    stepPauseMs: 200,
+    procedures: true,
+    blockServers: ['127.0.0.1:3306', 'db2:3307'],
+  });
+});
+
+test('config: [testing] refuses unknown and mistyped keys', () => {
+  rejects(
+    `${VALID}[testing]\nstep_pause = 200\n`,
+    /unknown key \[testing\] step_pause; allowed keys: step_pause_ms, procedures, block_servers/,
+  );
+  rejects(
+    `${VALID}[testing]\nprocedures = "1"\n`,
+    /\[testing\] procedures = "1": must be true or false/,
+  );
+  rejects(
+    `${VALID}[testing]\nstep_pause_ms = -1\n`,
+    /\[testing\] step_pause_ms = -1: must be between 0/,
+  );
+  rejects(
+    `${VALID}[testing]\nblock_servers = "127.0.0.1:3306"\n`,
+    /\[testing\] block_servers = "127.0.0.1:3306": must be an array of addresses/,
+  );
+  rejects(
+    `${VALID}[testing]\nblock_servers = ["no port"]\n`,
+    /\[testing\] block_servers = \["no port"\]: must be an array of addresses/,
+  );
+});

@@ -93,3 +93,100 @@ test('candidate: a failover ignores the dead primary and prefers the superset', 
   assert.equal(r.chosen?.address, '127.0.0.1:3311');
   assert.equal(r.considered.filter((c) => c.eligible).length, 2);
 });
+
+/** A frozen failover candidate (IO thread stopped by the freeze) of server_id `serverId`. */
+function frozen(
+  address: string,
+  serverId: number,
+  history: string,
+  weight = 1,
+  over: Partial<NonNullable<CandidateView['probe']>> = {},
+): CandidateView {
+  const gtid = history
+    .split(',')
+    .filter((g) => g.startsWith('0-'))
+    .sort((a, b) => Number(a.split('-')[2]) - Number(b.split('-')[2]))
+    .at(-1);
+  return replica(address, gtid ?? '', weight, {
+    ioRunning: 'No',
+    gtidHistory: history,
+    serverId,
+    sqlError: '',
+    ...over,
+  });
+}
+
+const LAST_SEEN = { engine: 'mariadb', gtidExecuted: '0-1-100', serverId: 1, at: 1 } as const;
+
+test('candidate: a failover refuses a candidate with transactions the dead primary lacked when last seen, even with more weight', () => {
+  const r = chooseCandidate({
+    candidates: [
+      frozen('127.0.0.1:3311', 11, '0-1-100,0-11-101', 9),
+      frozen('127.0.0.1:3312', 12, '0-1-100', 1),
+    ],
+    deadPrimary: { address: OLD, lastSeen: LAST_SEEN },
+    force: false,
+  });
+  assert.equal(r.chosen?.address, '127.0.0.1:3312');
+  assert.match(
+    r.considered.find((c) => c.address === '127.0.0.1:3311')?.reason ?? '',
+    /errant transactions the dead primary 127\.0\.0\.1:3310 lacked when last seen: 0-11-101/,
+  );
+});
+
+test('candidate: a failover accepts the dead primary’s own transactions written after it was last seen', () => {
+  const r = chooseCandidate({
+    candidates: [
+      frozen('127.0.0.1:3311', 11, '0-1-104', 1),
+      frozen('127.0.0.1:3312', 12, '0-1-102', 1),
+    ],
+    deadPrimary: { address: OLD, lastSeen: LAST_SEEN },
+    force: false,
+  });
+  assert.equal(r.chosen?.address, '127.0.0.1:3311');
+  assert.ok(r.considered.every((c) => c.eligible));
+});
+
+test('candidate: without a last-seen primary, a failover refuses transactions a candidate wrote itself that the others lack', () => {
+  const r = chooseCandidate({
+    candidates: [
+      frozen('127.0.0.1:3311', 11, '0-1-100,0-11-101', 9),
+      frozen('127.0.0.1:3312', 12, '0-1-100', 1),
+    ],
+    deadPrimary: { address: OLD },
+    force: false,
+  });
+  assert.equal(r.chosen?.address, '127.0.0.1:3312');
+  assert.match(
+    r.considered.find((c) => c.address === '127.0.0.1:3311')?.reason ?? '',
+    /errant transactions it wrote itself that other candidates lack: 0-11-101/,
+  );
+});
+
+test('candidate: a failover refuses broken replication and other sources; none clean, none chosen', () => {
+  const r = chooseCandidate({
+    candidates: [
+      frozen('127.0.0.1:3311', 11, '0-1-100', 1, {
+        sqlRunning: false,
+        sqlError: "Could not execute Write_rows_v1 event on table app.t; Duplicate entry '7'",
+      }),
+      frozen('127.0.0.1:3312', 12, '0-1-100', 1, { source: '127.0.0.1:9999' }),
+      frozen('127.0.0.1:3313', 13, '0-1-100,0-13-101', 1),
+    ],
+    deadPrimary: { address: OLD, lastSeen: LAST_SEEN },
+    force: false,
+  });
+  assert.equal(r.chosen, undefined);
+  assert.deepEqual(
+    r.considered.map((c) => c.reason.replace(/:.*/, '')),
+    [
+      'replication is broken',
+      'replicates from 127.0.0.1',
+      'has errant transactions the dead primary 127.0.0.1',
+    ],
+  );
+  assert.match(
+    r.considered[0]?.reason ?? '',
+    /SQL thread is stopped \(Could not execute.*Duplicate entry/,
+  );
+});

@@ -2,14 +2,14 @@
  * The failure detector end to end: a real 3-process Fabric cluster with
  * default [failure_detector] settings managing three real MariaDB servers.
  * A client's report-failure about a healthy primary, and a link cut between
- * the leader alone and the primary (FABRIC_TEST_BLOCK_SERVERS), cause no
+ * the leader alone and the primary ([testing] block_servers), cause no
  * failover; kill -9 of the primary's mariadbd does, with the evidence of a
  * majority in the procedure's history; the cooldown holds a second
  * automatic failover back while an operator may still promote; a failed
  * primary that comes back writable is fenced read-only.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Command } from 'commander';
@@ -17,7 +17,6 @@ import { registerThreatCommands } from '../../src/cli/threat-commands.js';
 import type { FabricClient } from '../../src/client/index.js';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import type { ProbeRound__Output } from '../../src/gen/fabric/v1/ProbeRound.js';
-import { BLOCK_SERVERS_ENV } from '../../src/detector/runtime/test-faults.js';
 import { sleep } from '../cluster/cluster.js';
 import { NodeProcess } from '../cluster/node-process.js';
 import { APP_DATABASE } from '../mysql/fleet.js';
@@ -46,18 +45,20 @@ async function eventually<T>(
   }
 }
 
-/** Restarts node `id` (clean SIGTERM) with these extra environment variables, or none. */
-async function restartNode(
-  farm: Farm,
-  id: string,
-  env: Record<string, string> = {},
-): Promise<void> {
+/** Each node's cluster file as the farm wrote it, before any [testing] table was added. */
+const originalConfigs = new Map<string, string>();
+
+/**
+ * Restarts node `id` (clean SIGTERM) with this [testing] table appended to
+ * its cluster file, or with the file as the farm wrote it.
+ */
+async function restartNode(farm: Farm, id: string, testingToml = ''): Promise<void> {
   const old = farm.cluster.node(id);
   await old.terminate();
-  const fresh = new NodeProcess(id, old.address, old.configFile, {
-    ...farm.cluster.opts.env,
-    ...env,
-  });
+  const original = originalConfigs.get(old.configFile) ?? readFileSync(old.configFile, 'utf8');
+  originalConfigs.set(old.configFile, original);
+  writeFileSync(old.configFile, testingToml === '' ? original : `${original}\n${testingToml}\n`);
+  const fresh = new NodeProcess(id, old.address, old.configFile, farm.cluster.opts.env);
   farm.cluster.nodes.set(id, fresh);
   fresh.start();
   await farm.cluster.waitForLeader();
@@ -146,7 +147,7 @@ test('detector: end to end on real MariaDB', async (t) => {
     'a link cut between the leader alone and the primary: the leader suspects it, nothing is failed over',
     async () => {
       const leader = await farm.cluster.waitForLeader();
-      await restartNode(farm, leader, { [BLOCK_SERVERS_ENV]: s1.address });
+      await restartNode(farm, leader, `[testing]\nblock_servers = ["${s1.address}"]`);
       await makeLeader(farm, leader);
       // The leader has judged, and logged, that the others disagree.
       await eventually('the leader logs its unconfirmed suspicion', () =>

@@ -18,7 +18,7 @@ import type { Fleet, FleetOptions, ServerOverrides } from '../mysql/fleet.js';
 
 export interface FarmOptions extends FleetOptions {
   readonly count?: number;
-  /** FABRIC_TEST_STEP_PAUSE_MS for the nodes: widens step boundaries for chaos tests. */
+  /** [testing] step_pause_ms for the nodes: widens step boundaries for chaos tests. */
   readonly stepPauseMs?: number;
   readonly switchoverTimeoutMs?: number;
   readonly logLevel?: string;
@@ -52,12 +52,13 @@ export async function startFarm(t: CleanupScope, o: FarmOptions = {}): Promise<F
   const env: Record<string, string> = {
     FABRIC_TEST_ADMIN_PW: fleet.accounts.admin.password,
     FABRIC_TEST_REPL_PW: fleet.accounts.replication.password,
-    ...(o.stepPauseMs === undefined ? {} : { FABRIC_TEST_STEP_PAUSE_MS: String(o.stepPauseMs) }),
   };
-  const extraToml =
-    o.extraTomlFor === undefined
-      ? o.extraToml
-      : [o.extraToml ?? '', await o.extraTomlFor(fleet)].join('\n');
+  const parts = [
+    o.extraToml,
+    o.extraTomlFor === undefined ? undefined : await o.extraTomlFor(fleet),
+    o.stepPauseMs === undefined ? undefined : `[testing]\nstep_pause_ms = ${o.stepPauseMs}\n`,
+  ].filter((x) => x !== undefined);
+  const extraToml = parts.length === 0 ? undefined : parts.join('\n');
   const cluster = await TestCluster.start(3, {
     ...(o.logLevel === undefined ? {} : { logLevel: o.logLevel }),
     ...(extraToml === undefined ? {} : { extraToml }),

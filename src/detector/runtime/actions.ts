@@ -1,6 +1,7 @@
 import type { Decision, Evidence, PrimaryDead, SecondaryDead } from '../verdict/index.js';
 import { groupLockKey } from '../../fabric/index.js';
 import type { FabricModel, JsonValue, Procedure } from '../../fabric/index.js';
+import type { LastSeenPrimary } from '../../executor/farm/index.js';
 import { isFabricError } from '../../util/fabric-error.js';
 import type { Logger } from '../../util/logger.js';
 
@@ -26,6 +27,8 @@ export interface ActionDeps {
   readonly log: Logger;
   readonly now: () => number;
   readonly intervalMs: number;
+  /** A server's executed GTIDs at its last answered probe (ServerProber.lastSeen). */
+  readonly lastSeen?: (uuid: string) => LastSeenPrimary | undefined;
 }
 
 /** Failed attempts of one decision (same server, same epoch) before the detector gives up. */
@@ -130,9 +133,21 @@ export class DecisionActions {
   async #start(d: Dead, requestId: string, trigger: Trigger | undefined): Promise<ActOutcome> {
     const evidence: Evidence =
       trigger === undefined ? d.evidence : { ...d.evidence, trigger: { ...trigger } };
+    // The dead primary's GTIDs as last seen go with the failover: its
+    // candidates are judged against them for errant transactions.
+    const lastSeen = this.#deps.lastSeen?.(d.server);
     const [name, args]: [string, JsonValue] =
       d.kind === 'primary-dead'
-        ? ['group.failover', { group: d.group, server: d.server, evidence, automatic: true }]
+        ? [
+            'group.failover',
+            {
+              group: d.group,
+              server: d.server,
+              evidence,
+              automatic: true,
+              ...(lastSeen === undefined ? {} : { lastSeen: { ...lastSeen } }),
+            },
+          ]
         : ['server.mark-faulty', { server: d.server, evidence, automatic: true }];
     const log = this.#deps.log.child({ procedure: name, requestId, server: d.address });
     try {

@@ -105,6 +105,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
       log: this.#log,
       now: this.#now,
       intervalMs: c.detectionIntervalMs,
+      lastSeen: (uuid) => this.#prober.lastSeen(uuid),
     });
     this.#replicationSync = new ReplicationSync({
       model: o.fabric.model,

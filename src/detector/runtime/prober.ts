@@ -1,4 +1,5 @@
 import type { FailureCount, ReplicaView } from '../verdict/index.js';
+import type { LastSeenPrimary } from '../../executor/farm/index.js';
 import type { Server } from '../../fabric/index.js';
 import { replicaSource } from '../../mysql/index.js';
 import { withTimeout } from '../../util/with-timeout.js';
@@ -47,6 +48,8 @@ export class ServerProber {
   readonly #pending = new Map<string, number>();
   readonly #failures = new Map<string, FailureCount>();
   readonly #receipts = new ReceiptClock();
+  /** Server uuid → its executed GTIDs at its last answered probe. */
+  readonly #gtids = new Map<string, LastSeenPrimary>();
 
   constructor(targets: ProbeTargets, timeoutMs: number, now: () => number) {
     this.#targets = targets;
@@ -75,11 +78,20 @@ export class ServerProber {
   }
 
   /**
+   * A server's executed GTIDs as its last answered probe saw them: what a
+   * failover of a dead primary judges errant transactions against.
+   */
+  lastSeen(uuid: string): LastSeenPrimary | undefined {
+    return this.#gtids.get(uuid);
+  }
+
+  /**
    * Forgets the counts of servers no longer watched (FAULTY, removed, their
    * group deactivated): one that comes back starts from zero.
    */
   retain(uuids: ReadonlySet<string>): void {
     for (const uuid of this.#failures.keys()) if (!uuids.has(uuid)) this.#failures.delete(uuid);
+    for (const uuid of this.#gtids.keys()) if (!uuids.has(uuid)) this.#gtids.delete(uuid);
     this.#receipts.retain(uuids);
     for (const [uuid, a] of this.#attempts)
       if (a.done && !uuids.has(uuid)) this.#attempts.delete(uuid);
@@ -112,6 +124,12 @@ export class ServerProber {
       return { uuid, ok: false, at, error: r.message, replica: undefined, readOnly: undefined };
     }
     this.#failures.delete(uuid);
+    this.#gtids.set(uuid, {
+      engine: r.info.engine,
+      gtidExecuted: r.gtidExecuted,
+      serverId: r.info.serverId,
+      at,
+    });
     return {
       uuid,
       ok: true,

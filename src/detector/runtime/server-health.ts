@@ -1,7 +1,7 @@
 import type { FabricModel, Server } from '../../fabric/index.js';
 import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
 import type { SemiSyncSettings, ServerProbe } from '../../mysql/index.js';
-import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../../executor/farm/index.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS, stalledFailover } from '../../executor/farm/index.js';
 import type { FenceMode, ServerConnector } from '../../executor/farm/index.js';
 import { isFabricError } from '../../util/fabric-error.js';
 
@@ -91,7 +91,7 @@ export async function groupHealth(
   );
   if (primary !== undefined) probes.set(primary.uuid, await probeOf(primary));
   const primaryHistory = primary === undefined ? undefined : history.get(primary.uuid);
-  return members.map((s) => {
+  const judged = members.map((s): ServerHealth => {
     const probe = probes.get(s.uuid);
     const fence =
       s.uuid === primary?.uuid ? fenceOf(settings, semiSettings.get(s.uuid)) : undefined;
@@ -117,6 +117,24 @@ export async function groupHealth(
       ],
     };
   });
+  const stalled = stalledFailover(model, groupId);
+  return judged.map((h) => withStalledFailover(stalled, h));
+}
+
+/** A failover that found no clean candidate: each candidate says why it was not promoted. */
+function withStalledFailover(
+  stalled: ReturnType<typeof stalledFailover>,
+  h: ServerHealth,
+): ServerHealth {
+  const mine = stalled?.candidates.find((c) => c.uuid === h.uuid);
+  if (stalled === undefined || mine === undefined) return h;
+  return {
+    ...h,
+    issues: [
+      ...h.issues,
+      `not promoted by failover ${stalled.procedureId} (NO_CANDIDATE; the group has no primary): ${mine.reason}`,
+    ],
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { compareGtidHistories, compareGtids } from '../../mysql/index.js';
 import type { Engine } from '../../mysql/index.js';
+import { errantVersusPeers, errantVersusPrimary } from './errant.js';
+import type { ErrantInput, LastSeenPrimary } from './errant.js';
 
 /** One server as the candidate choice saw it. */
 export interface CandidateView {
@@ -16,6 +18,10 @@ export interface CandidateView {
     readonly source: string;
     readonly ioRunning: string;
     readonly sqlRunning: boolean;
+    /** Last_SQL_Error: why the SQL thread stopped ('' when none). */
+    readonly sqlError?: string;
+    /** @@server_id: the origin of the GTIDs the server wrote itself. */
+    readonly serverId?: number;
   };
   readonly error?: string;
 }
@@ -41,6 +47,14 @@ export interface ChoiceInput {
     readonly address: string;
     readonly gtidExecuted: string;
     readonly gtidHistory?: string;
+  };
+  /**
+   * Failover: the dead primary's address and, when a Fabric node probed it,
+   * its executed GTIDs as last seen; undefined for a switchover.
+   */
+  readonly deadPrimary?: {
+    readonly address: string;
+    readonly lastSeen?: LastSeenPrimary;
   };
   /** Skip the replication-state and errant-transaction rules (operator's explicit choice). */
   readonly force: boolean;
@@ -83,6 +97,7 @@ export function chooseCandidate(input: ChoiceInput): CandidateChoice {
 function ineligibility(c: CandidateView, input: ChoiceInput): string {
   if (c.probe === undefined) return `unreachable: ${c.error ?? 'no answer'}`;
   if (input.force) return '';
+  if (input.deadPrimary !== undefined) return failoverIneligibility(c, input.deadPrimary, input);
   const old = input.oldPrimary;
   if (old === undefined) return '';
   const p = c.probe;
@@ -91,7 +106,7 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
       ? `does not replicate from the primary ${old.address}`
       : `replicates from ${p.source}, not from the primary ${old.address}`;
   if (p.ioRunning !== 'Yes' || !p.sqlRunning)
-    return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'})`;
+    return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'}${p.sqlError ? `: ${p.sqlError}` : ''})`;
   const errant =
     p.gtidHistory !== undefined && old.gtidHistory !== undefined
       ? compareGtidHistories(p.engine, p.gtidHistory, old.gtidHistory).aMinusB
@@ -99,6 +114,49 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
   if (errant !== '')
     return `has errant transactions the primary lacks: ${errant} (use --force to promote anyway)`;
   return '';
+}
+
+/**
+ * A failover's candidate checks, the switchover's adapted to a primary that
+ * cannot be asked: it replicated from the dead primary, its SQL thread runs
+ * (the freeze stopped only the IO thread; a stopped SQL thread leaves relay
+ * log unapplied, and Last_SQL_Error says the replica no longer matches its
+ * source, MariaDB manual "SHOW REPLICA STATUS"), and it holds no errant
+ * transaction, neither against the dead primary as last seen nor against
+ * the other candidates.
+ */
+function failoverIneligibility(
+  c: CandidateView,
+  dead: NonNullable<ChoiceInput['deadPrimary']>,
+  input: ChoiceInput,
+): string {
+  const p = c.probe;
+  if (p === undefined) return `unreachable: ${c.error ?? 'no answer'}`;
+  if (p.source !== dead.address)
+    return p.source === ''
+      ? `does not replicate from the dead primary ${dead.address}`
+      : `replicates from ${p.source}, not from the dead primary ${dead.address}`;
+  if (!p.sqlRunning)
+    return `replication is broken: the SQL thread is stopped${p.sqlError ? ` (${p.sqlError})` : ''}`;
+  const mine = errantInput(c);
+  if (mine === undefined) return '';
+  const vsPrimary = dead.lastSeen === undefined ? '' : errantVersusPrimary(mine, dead.lastSeen);
+  if (vsPrimary !== '')
+    return `has errant transactions the dead primary ${dead.address} lacked when last seen: ${vsPrimary}`;
+  const peers = input.candidates
+    .filter((o) => o !== c)
+    .map(errantInput)
+    .filter((x) => x !== undefined);
+  const vsPeers = errantVersusPeers(mine, peers);
+  if (vsPeers !== '')
+    return `has errant transactions it wrote itself that other candidates lack: ${vsPeers}`;
+  return '';
+}
+
+function errantInput(c: CandidateView): ErrantInput | undefined {
+  const p = c.probe;
+  if (p?.gtidHistory === undefined || p.serverId === undefined) return undefined;
+  return { engine: p.engine, gtidHistory: p.gtidHistory, serverId: p.serverId };
 }
 
 function includesAll(c: CandidateView, others: readonly CandidateView[]): boolean {

@@ -6,6 +6,7 @@ import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, serverRef } from './args.js';
 import type { Args } from './args.js';
 import { chooseCandidate } from './candidate.js';
+import type { LastSeenPrimary } from './errant.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needMember } from './lookup.js';
 import { frozenOf, plannedOutput, promotionSteps } from './promotion-steps.js';
@@ -18,6 +19,8 @@ interface FailoverArgs {
   readonly evidence: JsonValue;
   /** Started by the failure detector (subject to the cooldown), not by an operator. */
   readonly automatic: boolean;
+  /** The dead primary's GTIDs as the detector last saw them; undefined when nobody recorded them. */
+  readonly lastSeen: LastSeenPrimary | undefined;
 }
 
 function parse(args: JsonValue): FailoverArgs {
@@ -27,7 +30,29 @@ function parse(args: JsonValue): FailoverArgs {
     server: serverRef(a),
     evidence: a.evidence ?? null,
     automatic: flag(a, 'automatic'),
+    lastSeen: lastSeenOf(a.lastSeen),
   };
+}
+
+/**
+ * The detector's record of the dead primary, or undefined when absent or
+ * not in the shape it writes (an operator's hand-made arguments): the
+ * errant-transaction check against the other candidates still applies.
+ */
+function lastSeenOf(v: JsonValue | undefined): LastSeenPrimary | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const { engine, gtidExecuted, serverId, at } = v as Readonly<Record<string, JsonValue>>;
+  if (engine !== 'mariadb' && engine !== 'mysql') return undefined;
+  if (typeof gtidExecuted !== 'string' || typeof serverId !== 'number' || typeof at !== 'number')
+    return undefined;
+  return { engine, gtidExecuted, serverId, at };
+}
+
+/** One candidate a failover could not promote, and why (the NO_CANDIDATE error's cause). */
+export interface Rejected {
+  readonly address: string;
+  readonly uuid: string;
+  readonly reason: string;
 }
 
 /**
@@ -215,17 +240,28 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     const p = parse(ctx.args);
     const old = ctx.outputs['mark-faulty'] as { faulty: string };
     const frozen = frozenOf(ctx) ?? new Set<string>();
-    const pool = model
-      .servers({ groupId: p.group, status: 'SECONDARY' })
-      .filter((s) => frozen.has(s.uuid));
+    const secondaries = model.servers({ groupId: p.group, status: 'SECONDARY' });
+    const pool = secondaries.filter((s) => frozen.has(s.uuid));
     const views = await Promise.all(pool.map((s) => view(s)));
-    const choice = chooseCandidate({ candidates: views, force: false });
+    const choice = chooseCandidate({
+      candidates: views,
+      deadPrimary: {
+        address: old.faulty,
+        ...(p.lastSeen === undefined ? {} : { lastSeen: p.lastSeen }),
+      },
+      force: false,
+    });
     const c = pool.find((s) => s.uuid === choice.chosen?.uuid);
     if (c === undefined) {
       await thaw(frozen);
+      const rejected: Rejected[] = [
+        ...choice.considered.map(({ address, uuid, reason }) => ({ address, uuid, reason })),
+        ...unfrozen(ctx, secondaries, frozen),
+      ];
       throw new PermanentStepError(
         'NO_CANDIDATE',
-        `group ${p.group} lost its primary ${old.faulty} and no SECONDARY can take over: ${choice.considered.map((x) => `${x.address}: ${x.reason}`).join('; ') || 'none could be frozen (unreachable)'}; promote one by hand (fabric group promote --server … --force)`,
+        `group ${p.group} lost its primary ${old.faulty} and no SECONDARY can take over: ${rejected.map((x) => `${x.address}: ${x.reason}`).join('; ') || 'it has none'}; fix one, or promote one by hand (fabric group promote --server … --force)`,
+        { cause: { candidates: rejected } },
       );
     }
     return plannedOutput(
@@ -238,6 +274,24 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
       },
       choice.considered as unknown as JsonValue,
     );
+  }
+
+  /** The SECONDARYs the freeze could not stop, with its reason. */
+  function unfrozen(
+    ctx: StepContext,
+    secondaries: readonly Server[],
+    frozen: ReadonlySet<string>,
+  ): Rejected[] {
+    const out = ctx.outputs['freeze-replicas'] as
+      { notFrozen?: { uuid: string; error: string }[] } | undefined;
+    const why = new Map((out?.notFrozen ?? []).map((r) => [r.uuid, r.error]));
+    return secondaries
+      .filter((s) => !frozen.has(s.uuid))
+      .map((s) => ({
+        address: s.address,
+        uuid: s.uuid,
+        reason: `could not be frozen: ${why.get(s.uuid) ?? 'not reachable'}`,
+      }));
   }
 
   return {

@@ -12,7 +12,10 @@ export type { FarmDeps, Fencer, FenceMode, FenceTarget, ServerConnector } from '
 export { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from './farm-deps.js';
 export { chooseCandidate } from './candidate.js';
 export { failoverCooldownEnd } from './failover.js';
+export { stalledFailover } from './stalled-failover.js';
 export type { CandidateView, CandidateChoice, Considered } from './candidate.js';
+export type { LastSeenPrimary } from './errant.js';
+export type { Rejected } from './failover.js';
 
 /** Every farm procedure (the group and server commands of mysql-fabric.md §1). */
 export function farmProcedures(deps: FarmDeps): ProcedureDefinition[] {

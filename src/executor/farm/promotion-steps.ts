@@ -68,6 +68,8 @@ export function promotionSteps(deps: FarmDeps) {
           source: replicaSource(pr.replica),
           ioRunning: pr.replica?.ioRunning ?? 'No',
           sqlRunning: pr.replica?.sqlRunning ?? false,
+          sqlError: pr.replica?.sqlError ?? '',
+          serverId: pr.info.serverId,
         },
         errorCode: '',
       };
