@@ -142,11 +142,7 @@ export const EXECUTOR_FENCE_FILES = ['src/executor/**/*.ts'];
  * - farm/failover.ts reads Date.now for its cooldown check, pending the
  *   failover rework in flight on another branch: drop it from this list then.
  */
-export const EXECUTOR_FENCE_IGNORES = [
-  'src/executor/system-clock.ts',
-  'src/executor/detector/**',
-  'src/executor/farm/failover.ts',
-];
+export const EXECUTOR_FENCE_IGNORES = ['src/executor/system-clock.ts'];
 
 const WHY_CLOCK =
   'the executor reads time only through the injected clock (ctx.now/ctx.sleep, ExecutorPort.now/delay), so the simulator can replay a seed';

@@ -64,9 +64,10 @@ export interface ProcedureDefinition {
    * has applied it, before anything is committed, so bad input fails the
    * request at once with a precise error and leaves no procedure behind.
    * Throws StepPermanentError. The steps check again when they run: the farm
-   * may change while the procedure waits for its locks.
+   * may change while the procedure waits for its locks. `at` is the
+   * submission's time on the proposer's clock (the command's `at`).
    */
-  admit?(args: JsonValue): void;
+  admit?(args: JsonValue, at: number): void;
   /** Attempts per step before the procedure ends FAILED; default: [procedures] max_attempts. */
   readonly maxAttempts?: number;
 }

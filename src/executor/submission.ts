@@ -49,7 +49,7 @@ export function buildSubmission(
   }
   const known = model.procedureIdForRequest(req.requestId);
   if (known !== undefined) return { kind: 'known', procedureId: known };
-  admit(def, args);
+  admit(def, args, req.at);
   return {
     kind: 'submit',
     command: {
@@ -74,9 +74,9 @@ function lockKeysOf(def: ProcedureDefinition, args: JsonValue): string[] {
   }
 }
 
-function admit(def: ProcedureDefinition, args: JsonValue): void {
+function admit(def: ProcedureDefinition, args: JsonValue, at: number): void {
   try {
-    def.admit?.(args);
+    def.admit?.(args, at);
   } catch (e) {
     throw refusal(def, e);
   }

@@ -1,6 +1,6 @@
+import { within } from '../step-timeout.js';
 import type { FabricModel, JsonValue, Server } from '../../fabric/index.js';
 import { groupLockKey } from '../../fabric/index.js';
-import { withTimeout } from '../../util/with-timeout.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, serverRef } from './args.js';
@@ -97,18 +97,18 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
     if (p.automatic && now < end)
       throw new PermanentStepError(
         'FAILOVER_COOLDOWN',
-        `group ${p.group} failed over automatically less than ${deps.failoverCooldownMs / 1000} s ago ([failure_detector] failover_cooldown_s); no automatic failover before ${new Date(end).toISOString()}, an operator may still run fabric group promote`,
+        `group ${p.group} failed over automatically less than ${deps.failoverCooldownMs / 1000} s ago ([failure_detector] failover_cooldown_s); no automatic failover for another ${Math.ceil((end - now) / 1000)} s, an operator may still run fabric group promote`,
       );
     return s;
   };
 
   async function markFaulty(ctx: StepContext): Promise<StepResult> {
     const p = parse(ctx.args);
-    const s = admit(p, Date.now());
+    const s = admit(p, ctx.now());
     // The verdict is a few hundred ms old: a primary that answers now was
     // not dead (a restart, a flapping link), and failing it over would lose
     // its writes for nothing.
-    if (await answers(s, deps.finalProbeTimeoutMs))
+    if (await answers(ctx, s, deps.finalProbeTimeoutMs))
       throw new PermanentStepError(
         'INVALID_TRANSITION',
         `primary ${s.address} answers again; failover abandoned [rule failover-primary-alive]`,
@@ -120,7 +120,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   }
 
   /** Whether the server answers a trivial query within timeoutMs. */
-  function answers(s: Server, timeoutMs: number): Promise<boolean> {
+  function answers(ctx: StepContext, s: Server, timeoutMs: number): Promise<boolean> {
     const query = servers
       .server(s.address, s.uuid)
       .isReadOnly()
@@ -128,7 +128,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
         () => true,
         () => false,
       );
-    return withTimeout(query, timeoutMs, () => false);
+    return within(ctx, query, timeoutMs, () => false);
   }
 
   /**
@@ -207,7 +207,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
         // its dump thread on the source over a new connection, which waits
         // up to rpl_semi_sync_slave_kill_conn_timeout (5 s by default) when
         // the source is cut off (measured in the semi-sync split-brain test).
-        const error = await withTimeout(op, 2 * ms, () => `no answer within ${2 * ms} ms`);
+        const error = await within(ctx, op, 2 * ms, () => `no answer within ${2 * ms} ms`);
         return { uuid: s.uuid, address: s.address, error };
       }),
     );
@@ -297,8 +297,8 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
   return {
     name: 'group.failover',
     lockKeys: (args) => [groupLockKey(parse(args).group)],
-    admit: (args) => {
-      admit(parse(args), Date.now());
+    admit: (args, at) => {
+      admit(parse(args), at);
     },
     steps: [
       { name: 'mark-faulty', run: markFaulty },
