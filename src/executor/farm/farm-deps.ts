@@ -60,4 +60,16 @@ export interface FarmDeps {
   /** How long a failover's last look at the dead primary waits ([failure_detector] probe_timeout_ms). */
   readonly finalProbeTimeoutMs: number;
   readonly fencer: Fencer;
+  /**
+   * Deliberately broken variants, for the simulator only: it must catch
+   * each one (a check that cannot fail proves nothing). Never set in a
+   * node process.
+   */
+  readonly unsafe?: UnsafeVariants;
+}
+
+/** See FarmDeps.unsafe. */
+export interface UnsafeVariants {
+  /** group.failover promotes without running the fence ([ha] fence) on the old primary. */
+  readonly promoteWithoutFence?: boolean;
 }

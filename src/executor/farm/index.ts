@@ -8,7 +8,14 @@ import { promoteProcedure } from './promote.js';
 import { removeServerProcedure } from './remove-server.js';
 import { setStatusProcedure } from './set-status.js';
 
-export type { FarmDeps, Fencer, FenceMode, FenceTarget, ServerConnector } from './farm-deps.js';
+export type {
+  FarmDeps,
+  Fencer,
+  FenceMode,
+  FenceTarget,
+  ServerConnector,
+  UnsafeVariants,
+} from './farm-deps.js';
 export { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from './farm-deps.js';
 export { chooseCandidate } from './candidate.js';
 export { failoverCooldownEnd } from './failover.js';

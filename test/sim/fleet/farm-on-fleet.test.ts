@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Fencer, FenceMode } from '../../../src/executor/farm/index.js';
+import type { Fencer, FenceMode, UnsafeVariants } from '../../../src/executor/farm/index.js';
 import { FarmOnFleet } from './farm-on-fleet.js';
 import { ManualClock } from './sim-clock.js';
 import { SimFleet } from './sim-fleet.js';
@@ -19,12 +19,23 @@ function fencer(mode: FenceMode): Fencer {
   return { mode, fence: () => Promise.reject(new Error('no fence program in this test')) };
 }
 
-async function groupOf(mode: FenceMode): Promise<{ farm: FarmOnFleet; clock: ManualClock }> {
+async function groupOf(
+  mode: FenceMode,
+  unsafe: UnsafeVariants = {},
+): Promise<{ farm: FarmOnFleet; clock: ManualClock }> {
   const clock = new ManualClock();
   const fleet = new SimFleet({ clock });
   // The operator's option files: semi-sync replicas where the fence relies on them.
   for (const a of ADDRESSES) fleet.add(a).semiSyncReplica = mode === 'semi-sync';
-  const farm = new FarmOnFleet(fleet, clock, fencer(mode));
+  // fence = 'command' here is STONITH: the program powers the old primary off.
+  const stonith: Fencer = {
+    mode: 'command',
+    fence: (target) => {
+      fleet.server(target.address)?.crash();
+      return Promise.resolve(`powered off ${target.address}`);
+    },
+  };
+  const farm = new FarmOnFleet(fleet, clock, mode === 'command' ? stonith : fencer(mode), unsafe);
   const run = async (name: string, args: Record<string, unknown>): Promise<void> => {
     const p = await farm.finish(farm.submit(name, args), (ms) => clock.advance(ms));
     assert.equal(p.state, 'DONE', `${name}: ${JSON.stringify(p.error)}`);
@@ -134,5 +145,41 @@ test('farm on fleet: with asynchronous replication the same check finds lost wri
   const survivor = farm.fleet.server(next);
   const lost = farm.fleet.acknowledged.filter((w) => survivor?.log.has(w.gtid) !== true);
   assert.ok(lost.length > 0, 'acknowledged writes the new primary never got');
+  await farm.stop();
+});
+
+/**
+ * The primary is alive and the application still reaches it; only Fabric
+ * lost it. After the failover the application, still holding connections
+ * to the old primary, keeps writing there: every write it gets acknowledged
+ * there is lost (split brain) unless the fence stopped the old primary.
+ */
+async function splitBrainWrites(farm: FarmOnFleet, clock: ManualClock): Promise<number> {
+  const old = primaryOf(farm);
+  farm.fleet.cut('n1', old.address);
+  const p = await farm.finish(
+    farm.submit('group.failover', { group: 'g1', server: old.uuid, evidence: null }),
+    (ms) => clock.advance(ms),
+  );
+  assert.equal(p.state, 'DONE', JSON.stringify(p.error));
+  const before = farm.fleet.acknowledged.length;
+  const late = [1, 2, 3].map((i) => farm.fleet.write(old.address, `late-${i}`));
+  for (let i = 0; i < 10; i++) {
+    farm.fleet.step();
+    await clock.advance(50);
+  }
+  await Promise.race([Promise.all(late), clock.advance(0)]);
+  return farm.fleet.acknowledged.slice(before).filter((w) => w.address === old.address).length;
+}
+
+test('farm on fleet: a fenced failover of a primary cut only from Fabric leaves no second writer', async () => {
+  const { farm, clock } = await groupOf('command');
+  assert.equal(await splitBrainWrites(farm, clock), 0);
+  await farm.stop();
+});
+
+test('farm on fleet: the unsafe variant (promotion without the fence) is caught: the old primary acknowledges writes', async () => {
+  const { farm, clock } = await groupOf('command', { promoteWithoutFence: true });
+  assert.ok((await splitBrainWrites(farm, clock)) > 0);
   await farm.stop();
 });

@@ -1,7 +1,7 @@
 import { Executor } from '../../../src/executor/executor.js';
 import type { ExecutorPort } from '../../../src/executor/executor-port.js';
 import { farmProcedures } from '../../../src/executor/farm/index.js';
-import type { Fencer } from '../../../src/executor/farm/index.js';
+import type { Fencer, UnsafeVariants } from '../../../src/executor/farm/index.js';
 import { ProcedureRegistry } from '../../../src/executor/procedure-definition.js';
 import { buildSubmission } from '../../../src/executor/submission.js';
 import { FabricModel } from '../../../src/fabric/index.js';
@@ -27,7 +27,7 @@ export class FarmOnFleet {
   readonly #executor: Executor;
   #ids = 0;
 
-  constructor(fleet: SimFleet, clock: SimClock, fencer: Fencer) {
+  constructor(fleet: SimFleet, clock: SimClock, fencer: Fencer, unsafe: UnsafeVariants = {}) {
     this.fleet = fleet;
     this.#clock = clock;
     const registry = new ProcedureRegistry();
@@ -38,6 +38,7 @@ export class FarmOnFleet {
       failoverCooldownMs: 0,
       finalProbeTimeoutMs: 500,
       fencer,
+      unsafe,
     };
     for (const def of farmProcedures(deps)) registry.register(def);
     const port: ExecutorPort = {
