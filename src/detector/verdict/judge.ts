@@ -92,6 +92,10 @@ function judgeServer(
     reason,
     evidence,
   });
+  if (input.settings.unsafeLeaderOnly === true)
+    return isPrimary
+      ? { kind: 'primary-dead', ...ref, evidence }
+      : { kind: 'secondary-dead', ...ref, evidence };
   if (!majority) return unconfirmed('no-agreement');
   if (!isPrimary) return { kind: 'secondary-dead', ...ref, evidence };
   if (replicas.alive) return unconfirmed('replica-veto');

@@ -76,6 +76,12 @@ export interface JudgeSettings {
    * as a dead primary.
    */
   readonly failoverWithoutReplicaEvidence: boolean;
+  /**
+   * A deliberately broken variant, for the simulator only (it must catch
+   * it): the leader's own failed probes alone declare a server dead, as
+   * MySQL Fabric's one process did. Never set in a node process.
+   */
+  readonly unsafeLeaderOnly?: boolean;
 }
 
 /** The replicated farm as the leader applied it. */
