@@ -297,11 +297,14 @@ export class RaftDriver {
   #schedule(): void {
     if (this.#scheduled || this.#halted()) return;
     this.#scheduled = true;
-    this.#ports.scheduler.soon(() => {
-      this.#scheduled = false;
-      this.#pump();
-    });
+    this.#ports.scheduler.soon(this.#pumpSoon);
   }
+
+  /** One closure for every schedule: the loop runs per message, and allocations add up. */
+  readonly #pumpSoon = (): void => {
+    this.#scheduled = false;
+    this.#pump();
+  };
 
   /** Starts the next Ready if none is being written. */
   #pump(): void {
@@ -313,18 +316,21 @@ export class RaftDriver {
     this.#learnAddresses(ready.entries);
     // Requests go out while our write is in flight (thesis §10.2.1); the
     // core counts our own copy only after advance(). Acknowledgements wait.
-    this.#ports.peers.send(ready.messages.filter((m) => !isResponse(m)));
+    const requests: Message[] = [];
+    const responses: Message[] = [];
+    for (const m of ready.messages) (isResponse(m) ? responses : requests).push(m);
+    this.#ports.peers.send(requests);
     this.#ports.log.persist(ready, (err) => {
       if (err !== undefined) this.#fatal(err);
       else
         this.#guarded(() => {
-          this.#afterPersist(ready);
+          this.#afterPersist(ready, responses);
         });
     });
   }
 
-  #afterPersist(rd: Ready): void {
-    this.#ports.peers.send(rd.messages.filter(isResponse));
+  #afterPersist(rd: Ready, responses: readonly Message[]): void {
+    this.#ports.peers.send(responses);
     if (rd.snapshot !== undefined)
       this.#installSnapshot(rd.snapshot.data, rd.snapshot.metadata.index);
     for (const e of rd.committedEntries) this.#apply(e);

@@ -12,12 +12,12 @@ const seeds = Number(process.env.SIM_SEEDS ?? 1000);
 const steps = Number(process.env.SIM_STEPS ?? 2000);
 const from = Number(process.env.SIM_FROM ?? 1);
 
-test(`sim: ${seeds} seeds x ${steps} steps keep Raft safe and live`, () => {
+test(`sim: ${seeds} seeds x ${steps} steps keep Raft safe and live`, async () => {
   const failures: string[] = [];
   let commits = 0;
   let elections = 0;
   for (let seed = from; seed < from + seeds; seed++) {
-    const { result } = runSeed(seed, steps);
+    const { result } = await runSeed(seed, steps);
     commits += result.stats.committed;
     elections += result.stats.leadersElected;
     if (!result.ok) {
