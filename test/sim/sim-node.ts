@@ -11,6 +11,9 @@ import { SimLog } from './sim-log.js';
 import type { SimClock } from './sim-scheduler.js';
 import { MS_PER_TICK, SimScheduler } from './sim-scheduler.js';
 
+/** One logger for every node: a pino instance per incarnation costs more than the node. */
+const SILENT = silentLogger();
+
 /** What a simulated node needs from its simulator. */
 export interface SimWorld extends SimClock {
   /** The network: the simulator delivers (or loses) the message. */
@@ -100,7 +103,7 @@ export class SimNode {
       },
       initial: this.log.disk.load(),
       stateMachine: this.#machine,
-      logger: silentLogger(),
+      logger: SILENT,
       ports: {
         log: this.log.port(sched, () => this.#world.diskDelay()),
         peers: this.#peers(sched),
