@@ -249,6 +249,8 @@ export class RaftDriver {
     if (this.#failed) return;
     this.#failed = true;
     this.#ticker?.cancel();
+    // A stop() waiting for the write that failed must not wait forever.
+    this.#writeEnded?.();
     this.#ports.onFatal(err);
   }
 
