@@ -140,6 +140,8 @@ export class Simulator {
   async run(): Promise<SimResult> {
     const r = this.#runSync();
     await new Promise((resolve) => setImmediate(resolve));
+    // Counted as the answers settled, after the result was taken.
+    this.stats.readsServed = this.#client.readsServed;
     const bad = this.#client.failure;
     if (bad === undefined || !r.ok) return r;
     return { ...this.#result(false), failure: `${bad.name}: ${bad.message}`, phase: 'safety' };
