@@ -366,8 +366,41 @@ export class FarmSim {
     if (this.#side.size > 0 && this.#rng.float() < 0.05) this.#side = new Map();
   }
 
-  /** Applications write to every server that takes writes. */
+  /**
+   * Why the system has not settled yet (undefined once it has): the last
+   * request ended, every node applied the same log into the same model, the
+   * model's primary is the one writable server, and every SECONDARY
+   * replicates from it and has all it has.
+   */
+  #unconverged(): string | undefined {
+    if (this.#current !== undefined)
+      return `request ${this.#current.requestId} (${this.#current.name}) has not ended`;
+    const nodes = [...this.#nodes.values()];
+    const applied = new Set(nodes.map((n) => n.driver?.applied ?? -1));
+    if (applied.size !== 1 || applied.has(-1)) return `nodes applied ${[...applied].join(', ')}`;
+    const models = nodes.map((n) => this.#rt.get(n.id)?.model);
+    const snaps = new Set(models.map((m) => fnv(2166136261, m?.snapshot() ?? new Uint8Array(0))));
+    if (snaps.size !== 1) return 'the nodes hold different models';
+    const model = models[0];
+    const g = model?.group(GROUP);
+    if (model === undefined || g === undefined || g.primary === null) return 'no primary';
+    const primary = model.server(g.primary);
+    if (primary === undefined) return 'the primary is not a server';
+    const writable = this.#fleet.writable().map((s) => s.address);
+    if (writable.join() !== primary.address)
+      return `writable: [${writable.join(', ')}], model primary ${primary.address}`;
+    const pos = this.#fleet.get(primary.address).currentPos();
+    for (const s of model.servers({ groupId: GROUP, status: 'SECONDARY' })) {
+      const db = this.#fleet.get(s.address);
+      if (db.source !== primary.address || !db.ioRunning || db.currentPos() !== pos)
+        return `${s.address} replicates from ${db.source ?? 'nobody'} at ${db.currentPos()}, primary at ${pos}`;
+    }
+    return undefined;
+  }
+
+  /** Applications write to every server that takes writes (not while the system settles). */
   #clients(): void {
+    if (this.#healing) return;
     for (const s of this.#fleet.writable()) if (s.write(0) !== undefined) this.stats.clientWrites++;
   }
 
@@ -473,11 +506,12 @@ export class FarmSim {
       this.#healing = true;
       this.#side = new Map();
       for (const n of this.#nodes.values()) n.restart();
-      for (let s = 0; s < 3000 && this.#current !== undefined; s++) await this.#step();
-      if (this.#current !== undefined)
-        throw new SafetyViolation(
-          `Liveness: request ${this.#current.requestId} (${this.#current.name}) never ended after healing`,
-        );
+      let why = this.#unconverged();
+      for (let s = 0; s < 3000 && why !== undefined; s++) {
+        await this.#step();
+        why = this.#unconverged();
+      }
+      if (why !== undefined) throw new SafetyViolation(`Liveness: after healing, ${why}`);
       return { ok: true, stats: { ...this.stats } };
     } catch (e) {
       if (e instanceof SafetyViolation || e instanceof InvariantViolation)
