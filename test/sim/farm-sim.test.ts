@@ -39,3 +39,9 @@ test('sim: the farm checker catches a failover without fencing (two writable ser
   }
   assert.match(caught ?? 'no violation found', /Fencing: .* both take writes/);
 });
+
+test('sim: one farm seed replays with the same outcome', async () => {
+  const a = await new FarmSim(3, steps).run(steps);
+  const b = await new FarmSim(3, steps).run(steps);
+  assert.deepEqual(a, b);
+});
