@@ -1,9 +1,10 @@
 import { FabricError } from '../util/fabric-error.js';
+import type { Scheduler, Timer } from './scheduler.js';
 
 interface Waiter<T> {
   readonly resolve: (v: T) => void;
   readonly reject: (e: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  readonly timer: Timer;
 }
 
 /**
@@ -13,10 +14,15 @@ interface Waiter<T> {
  */
 export class Waiters<K, T> {
   readonly #map = new Map<K, Waiter<T>>();
+  readonly #scheduler: Scheduler;
+
+  constructor(scheduler: Scheduler) {
+    this.#scheduler = scheduler;
+  }
 
   wait(key: K, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.#scheduler.after(timeoutMs, () => {
         this.#map.delete(key);
         reject(
           new FabricError(
@@ -24,8 +30,7 @@ export class Waiters<K, T> {
             `${what} did not complete within ${timeoutMs} ms; its outcome is unknown, retry with the same request id`,
           ),
         );
-      }, timeoutMs);
-      timer.unref();
+      });
       this.#map.set(key, { resolve, reject, timer });
     });
   }
@@ -43,7 +48,7 @@ export class Waiters<K, T> {
     const w = this.#map.get(key);
     if (w === undefined) return;
     this.#map.delete(key);
-    clearTimeout(w.timer);
+    w.timer.cancel();
     w.resolve(value);
   }
 
@@ -51,7 +56,7 @@ export class Waiters<K, T> {
     const w = this.#map.get(key);
     if (w === undefined) return;
     this.#map.delete(key);
-    clearTimeout(w.timer);
+    w.timer.cancel();
     w.reject(err);
   }
 

@@ -9,11 +9,11 @@ import { replayCommand, runSeed } from './run.js';
  * safety violation: a committed entry missing from a later leader's log, or
  * two nodes committing different entries at one index.
  */
-test('sim: the checker catches the Figure 8 bug in a deliberately broken core', () => {
+test('sim: the checker catches the Figure 8 bug in a deliberately broken core', async () => {
   const steps = 2000;
   let found: { seed: number; failure: string } | undefined;
   for (let seed = 1; seed <= 300 && found === undefined; seed++) {
-    const { result } = runSeed(seed, steps, { brokenFigure8: true });
+    const { result } = await runSeed(seed, steps, { brokenFigure8: true });
     if (result.phase === 'safety' && result.failure !== undefined)
       found = { seed, failure: result.failure };
   }
@@ -29,9 +29,9 @@ test('sim: the checker catches the Figure 8 bug in a deliberately broken core', 
   console.log(`# replay: ${replayCommand(found.seed, steps, { brokenFigure8: true })}`);
 });
 
-test('sim: the same seeds pass with the correct core', () => {
+test('sim: the same seeds pass with the correct core', async () => {
   for (let seed = 1; seed <= 20; seed++) {
-    const { result } = runSeed(seed, 2000, { brokenFigure8: false });
+    const { result } = await runSeed(seed, 2000, { brokenFigure8: false });
     assert.ok(result.ok, `seed ${seed}: ${result.failure ?? ''}`);
   }
 });

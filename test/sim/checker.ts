@@ -1,6 +1,9 @@
 import type { Entry, NodeId, RaftCore } from '../../src/raft/index.js';
 import { chainHash, entryHash } from './hash.js';
 
+/** What the checker reads of a live node: the driver's view of its core. */
+export type CoreView = Pick<RaftCore, 'basicStatus' | 'logTerm' | 'status'>;
+
 /** A safety property failed; the message says which, where and how. */
 export class SafetyViolation extends Error {
   constructor(message: string) {
@@ -88,7 +91,7 @@ export class Checker {
   }
 
   /** Checks one live node after a step. `incarnation` changes on every restart. */
-  onNodeState(node: NodeId, incarnation: number, core: RaftCore): void {
+  onNodeState(node: NodeId, incarnation: number, core: CoreView): void {
     const s = core.basicStatus();
     const key = `${node}#${incarnation}`;
     const prev = this.#lastSeen.get(key);
@@ -105,7 +108,7 @@ export class Checker {
     this.#learnCommitted(node, core, prev?.commit ?? 0, s.commit, s.term);
   }
 
-  #onLeader(node: NodeId, term: number, core: RaftCore): void {
+  #onLeader(node: NodeId, term: number, core: CoreView): void {
     const known = this.#leaderOf.get(term);
     if (known === undefined) {
       this.#leaderOf.set(term, node);
@@ -118,7 +121,7 @@ export class Checker {
     }
   }
 
-  #checkHas(node: NodeId, leaderTerm: number, core: RaftCore, index: number, term: number): void {
+  #checkHas(node: NodeId, leaderTerm: number, core: CoreView, index: number, term: number): void {
     const have = core.logTerm(index);
     // Entries before the leader's first index are inside its snapshot, hence committed there.
     if (have === undefined && index < core.status().firstIndex) return;
@@ -130,7 +133,7 @@ export class Checker {
     }
   }
 
-  #learnCommitted(node: NodeId, core: RaftCore, from: number, to: number, inTerm: number): void {
+  #learnCommitted(node: NodeId, core: CoreView, from: number, to: number, inTerm: number): void {
     for (let i = Math.max(from + 1, 1); i <= to; i++) {
       const t = core.logTerm(i);
       if (t === undefined) continue;
@@ -149,7 +152,7 @@ export class Checker {
   }
 
   /** A leader of a term later than a committed entry must hold it. */
-  checkLeaderHolds(node: NodeId, core: RaftCore): void {
+  checkLeaderHolds(node: NodeId, core: CoreView): void {
     const s = core.basicStatus();
     if (s.role !== 'leader') return;
     for (let i = Math.max(1, s.commit + 1); i <= this.#maxCommitted; i++) {

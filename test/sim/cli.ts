@@ -46,7 +46,7 @@ const from = single ?? int('from', values.from) ?? 1;
 let failures = 0;
 const started = performance.now();
 for (let seed = from; seed < from + count; seed++) {
-  const { result, options } = runSeed(seed, steps, over);
+  const { result, options } = await runSeed(seed, steps, over);
   const s = result.stats;
   if (single !== undefined || values.verbose || !result.ok) {
     console.log(`seed ${seed}: ${result.ok ? 'ok' : 'FAILED'} — ${JSON.stringify(s)}`);

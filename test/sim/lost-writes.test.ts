@@ -14,10 +14,14 @@ import { runSeed } from './run.js';
 const STEPS = 2000;
 const SEEDS = 300;
 
-test('sim: with lost synced writes and no protection the checker finds a safety violation', () => {
+test('sim: with lost synced writes and no protection the checker finds a safety violation', async () => {
   let found: { seed: number; failure: string } | undefined;
   for (let seed = 1; seed <= SEEDS && found === undefined; seed++) {
-    const { result } = runSeed(seed, STEPS, { lossyDisk: true, detectLoss: false, clusterSize: 3 });
+    const { result } = await runSeed(seed, STEPS, {
+      lossyDisk: true,
+      detectLoss: false,
+      clusterSize: 3,
+    });
     if (result.phase === 'safety' && result.failure !== undefined)
       found = { seed, failure: result.failure };
   }
@@ -28,9 +32,13 @@ test('sim: with lost synced writes and no protection the checker finds a safety 
   console.log(`# lost synced writes caught at seed ${found.seed}: ${found.failure}`);
 });
 
-test('sim: with lost synced writes and the protection on, no seed violates safety', () => {
+test('sim: with lost synced writes and the protection on, no seed violates safety', async () => {
   for (let seed = 1; seed <= 60; seed++) {
-    const { result } = runSeed(seed, STEPS, { lossyDisk: true, detectLoss: true, clusterSize: 3 });
+    const { result } = await runSeed(seed, STEPS, {
+      lossyDisk: true,
+      detectLoss: true,
+      clusterSize: 3,
+    });
     assert.notEqual(result.phase, 'safety', `seed ${seed}: ${result.failure ?? ''}`);
   }
 });

@@ -9,15 +9,11 @@ import {
   encodeCommand,
 } from '../../src/fabric/index.js';
 import type { Command } from '../../src/fabric/index.js';
-import {
-  InvariantViolation,
-  NOOP_LOGGER,
-  SeededRng,
-  bootstrapState,
-  isResponse,
-} from '../../src/raft/index.js';
-import type { Entry, Message, NodeId, ReadState } from '../../src/raft/index.js';
+import { InvariantViolation, SeededRng, bootstrapState } from '../../src/raft/index.js';
+import type { Message, NodeId } from '../../src/raft/index.js';
 import { STATE_MACHINE_TAGS, tagCommand } from '../../src/node/composite-state-machine.js';
+import type { RaftDriver } from '../../src/node/raft-driver.js';
+import type { StateMachine } from '../../src/node/state-machine.js';
 import { silentLogger } from '../../src/util/logger.js';
 import { Checker, SafetyViolation } from './checker.js';
 import { EventQueue } from './event-queue.js';
@@ -25,31 +21,38 @@ import { FakeWorld } from './fake-world.js';
 import { deriveOptions } from './options.js';
 import type { SimOptions } from './options.js';
 import { SimNode } from './sim-node.js';
+import type { SimWorld } from './sim-node.js';
+import { MS_PER_TICK } from './sim-scheduler.js';
+import type { SimTask } from './sim-scheduler.js';
 
-const MS_PER_TICK = 10;
 /** Deadline of a commit or a ReadIndex round, as the node's (src/node/raft-node.ts) are. */
-const TIMEOUT_TICKS = 100;
+const TIMEOUT_MS = 100 * MS_PER_TICK;
 const GROUPS = ['group:g1', 'group:g2', 'group:g3'];
 
 type Ev =
   | { kind: 'msg'; m: Message }
-  | { kind: 'disk'; node: NodeId; inc: number }
+  | { kind: 'call'; task: SimTask }
   | { kind: 'restart'; node: NodeId; inc: number }
   | { kind: 'timer'; resolve: () => void };
 
-interface Waiter {
-  readonly term: number;
-  readonly resolve: (o: CommitOutcome) => void;
-  readonly reject: (e: Error) => void;
-}
-
-/** Per node incarnation: the replicated model, the executor, pending commits and reads. */
+/** Per node incarnation: the replicated model and the executor. */
 interface Runtime {
   readonly model: FabricModel;
-  readonly sm: FabricStateMachine;
   readonly executor: Executor;
-  readonly commits: Map<number, Waiter>;
-  readonly reads: Map<string, { resolve: () => void; reject: (e: Error) => void; index: number }>;
+}
+
+/** The Fabric part of the node's composite state machine (the only part these commands use). */
+function fabricMachine(sm: FabricStateMachine): StateMachine {
+  return {
+    apply: (index, command) =>
+      command[0] === STATE_MACHINE_TAGS.fabric
+        ? sm.apply(index, command.subarray(1))
+        : new Uint8Array(0),
+    snapshot: () => sm.snapshot(),
+    restore: (data) => {
+      sm.restore(data);
+    },
+  };
 }
 
 export interface ProcSimResult {
@@ -84,10 +87,29 @@ export class ProcedureSim {
   readonly #rt = new Map<NodeId, Runtime>();
   readonly #checker = new Checker();
   readonly #world = new FakeWorld();
+  /** Callbacks deferred by the event being handled (the drivers' setImmediate), in order. */
+  #deferred: SimTask[] = [];
+  /** What the nodes see of this simulator. */
+  readonly #sim: SimWorld = {
+    now: () => this.#now,
+    post: (tick, task) => {
+      this.#q.push(tick, { kind: 'call', task });
+    },
+    defer: (task) => {
+      this.#deferred.push(task);
+    },
+    send: (m) => {
+      this.#send(m);
+    },
+    diskDelay: () => this.#rng.int(this.#o.maxDiskDelay + 1),
+    onApplied: (n) => {
+      this.#rt.get(n.id)?.executor.poke();
+    },
+    stateMachine: (n) => this.#runtime(n),
+  };
   #side = new Map<NodeId, number>();
   #now = 0;
   #nextReq = 1;
-  #nextRead = 1;
   readonly #requests = new Map<string, number>();
   readonly #endedState = new Map<string, string>();
   #healing = false;
@@ -124,10 +146,9 @@ export class ProcedureSim {
         this.#o,
         this.#rng.int(2 ** 31),
         this.#checker,
-        NOOP_LOGGER,
+        this.#sim,
       );
       this.#nodes.set(id, n);
-      this.#rt.set(id, this.#runtime(n));
     }
   }
 
@@ -151,22 +172,23 @@ export class ProcedureSim {
     });
   }
 
-  #runtime(n: SimNode): Runtime {
+  /**
+   * A new incarnation's Fabric model and executor, bound to its driver (the
+   * one the node is starting; a later incarnation's calls find it gone).
+   */
+  #runtime(n: SimNode): StateMachine {
     const model = new FabricModel();
-    const rt: Runtime = {
-      model,
-      sm: new FabricStateMachine(model),
-      commits: new Map(),
-      reads: new Map(),
-      executor: undefined as unknown as Executor,
-    };
+    const sm = new FabricStateMachine(model);
+    const inc = n.incarnation;
+    const driver = (): RaftDriver | undefined => (n.incarnation === inc ? n.driver : undefined);
     const port: ExecutorPort = {
-      leaderTerm: () => {
-        const s = n.core?.basicStatus();
-        return s?.role === 'leader' ? s.term : undefined;
+      leaderTerm: () => driver()?.leaderTerm(),
+      commit: (cmd) => this.#commit(driver(), cmd),
+      confirmLeadership: async () => {
+        const d = driver();
+        if (d === undefined) throw new Error('node down');
+        await d.linearizableRead(TIMEOUT_MS);
       },
-      commit: (cmd) => this.#commit(n, rt, cmd),
-      confirmLeadership: () => this.#readIndex(n, rt),
       procedure: (id) => model.procedure(id),
       runningProcedureIds: () => model.runnable().map((r) => r.procedure.id),
       now: () => this.#now * MS_PER_TICK,
@@ -189,108 +211,16 @@ export class ProcedureSim {
           });
         }),
     };
-    (rt as { executor: Executor }).executor = new Executor(port, this.#registry(), silentLogger(), {
-      maxAttempts: 50,
-    });
-    return rt;
+    const executor = new Executor(port, this.#registry(), silentLogger(), { maxAttempts: 50 });
+    this.#rt.set(n.id, { model, executor });
+    return fabricMachine(sm);
   }
 
-  #commit(n: SimNode, rt: Runtime, cmd: Command): Promise<CommitOutcome> {
-    const core = n.core;
-    if (core === undefined) return Promise.reject(new Error('node down'));
-    const pos = core.propose(tagCommand('fabric', encodeCommand(cmd)));
-    this.#startWrite(n);
-    return new Promise((resolve, reject) => {
-      rt.commits.set(pos.index, { term: pos.term, resolve, reject });
-      // Like the node's proposal deadline: an unknown outcome after a while.
-      this.#q.push(this.#now + TIMEOUT_TICKS, {
-        kind: 'timer',
-        resolve: () => {
-          if (rt.commits.get(pos.index)?.term !== pos.term) return;
-          rt.commits.delete(pos.index);
-          reject(new Error('commit timed out'));
-        },
-      });
-    });
-  }
-
-  #readIndex(n: SimNode, rt: Runtime): Promise<void> {
-    const core = n.core;
-    if (core === undefined) return Promise.reject(new Error('node down'));
-    const ctx = `r${this.#nextRead++}`;
-    try {
-      core.readIndex(ctx);
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    this.#startWrite(n);
-    return new Promise((resolve, reject) => {
-      rt.reads.set(ctx, { resolve, reject, index: -1 });
-      this.#q.push(this.#now + TIMEOUT_TICKS, {
-        kind: 'timer',
-        resolve: () => {
-          if (!rt.reads.delete(ctx)) return;
-          reject(new Error('read index timed out'));
-        },
-      });
-    });
-  }
-
-  #onEntry(n: SimNode, rt: Runtime, e: Entry): void {
-    let outcome: CommitOutcome | undefined;
-    if (e.type === 'normal' && e.data[0] === STATE_MACHINE_TAGS.fabric) {
-      const r = decodeApplyResult(rt.sm.apply(e.index, e.data.subarray(1)));
-      outcome = r.ok
-        ? { ok: true, result: r.result }
-        : { ok: false, code: r.code, message: r.message };
-    }
-    const w = rt.commits.get(e.index);
-    if (w === undefined) return;
-    rt.commits.delete(e.index);
-    if (w.term === e.term && outcome !== undefined) w.resolve(outcome);
-    else w.reject(new Error(`entry ${e.index} was replaced on ${n.id}`));
-  }
-
-  #onReadStates(rt: Runtime, states: readonly ReadState[], applied: number): void {
-    for (const rs of states) {
-      const r = rt.reads.get(rs.context);
-      if (r !== undefined) r.index = rs.index;
-    }
-    for (const [ctx, r] of rt.reads) {
-      if (r.index >= 0 && r.index <= applied) {
-        rt.reads.delete(ctx);
-        r.resolve();
-      }
-    }
-  }
-
-  #startWrite(n: SimNode): void {
-    const core = n.core;
-    if (core === undefined || n.writing !== undefined || !core.hasReady()) return;
-    n.writing = core.ready();
-    for (const m of n.writing.messages) if (!isResponse(m)) this.#send(m);
-    this.#q.push(this.#now + this.#rng.int(this.#o.maxDiskDelay + 1), {
-      kind: 'disk',
-      node: n.id,
-      inc: n.incarnation,
-    });
-  }
-
-  #completeWrite(n: SimNode): void {
-    const rd = n.writing;
-    const core = n.core;
-    const rt = this.#rt.get(n.id);
-    if (rd === undefined || core === undefined || rt === undefined) return;
-    n.writing = undefined;
-    n.persist(rd, this.#checker);
-    for (const m of rd.messages) if (isResponse(m)) this.#send(m);
-    n.apply(rd, this.#checker, (e) => {
-      this.#onEntry(n, rt, e);
-    });
-    core.advance();
-    this.#onReadStates(rt, rd.readStates, n.sm.index);
-    this.#startWrite(n);
-    rt.executor.poke();
+  async #commit(driver: RaftDriver | undefined, cmd: Command): Promise<CommitOutcome> {
+    if (driver === undefined) throw new Error('node down');
+    const { result } = await driver.propose(tagCommand('fabric', encodeCommand(cmd)), TIMEOUT_MS);
+    const r = decodeApplyResult(result);
+    return r.ok ? { ok: true, result: r.result } : { ok: false, code: r.code, message: r.message };
   }
 
   #send(m: Message): void {
@@ -304,12 +234,7 @@ export class ProcedureSim {
   }
 
   #crash(n: SimNode): void {
-    const rt = this.#rt.get(n.id);
-    if (rt !== undefined) {
-      void rt.executor.stop();
-      for (const w of rt.commits.values()) w.reject(new Error('crashed'));
-      for (const r of rt.reads.values()) r.reject(new Error('crashed'));
-    }
+    void this.#rt.get(n.id)?.executor.stop();
     n.crash();
     this.stats.crashes++;
     this.#q.push(this.#now + 5 + this.#rng.int(40), {
@@ -324,35 +249,40 @@ export class ProcedureSim {
       ev.resolve();
       return;
     }
+    if (ev.kind === 'call') {
+      ev.task.run();
+      return;
+    }
     if (ev.kind === 'msg') {
       const n = this.#nodes.get(ev.m.to);
       if (
-        n?.core === undefined ||
+        n?.driver === undefined ||
         (this.#side.get(ev.m.from) ?? 0) !== (this.#side.get(ev.m.to) ?? 0)
       )
         return;
-      n.core.step(ev.m);
-      this.#startWrite(n);
+      n.driver.step(ev.m);
       this.#rt.get(n.id)?.executor.poke();
       return;
     }
     const n = this.#nodes.get(ev.node);
-    if (n?.incarnation !== ev.inc) return;
-    if (ev.kind === 'disk') this.#completeWrite(n);
-    else if (!n.alive) {
-      n.restart();
-      this.#rt.set(n.id, this.#runtime(n));
-      this.#startWrite(n);
+    if (n?.incarnation === ev.inc && !n.alive) n.restart();
+  }
+
+  #runDeferred(): void {
+    while (this.#deferred.length > 0) {
+      const batch = this.#deferred;
+      this.#deferred = [];
+      for (const t of batch) t.run();
     }
   }
 
   #leader(): SimNode | undefined {
     let best: SimNode | undefined;
     for (const n of this.#nodes.values()) {
-      const s = n.core?.basicStatus();
+      const s = n.driver?.basicStatus();
       if (
         s?.role === 'leader' &&
-        (best === undefined || s.term > (best.core?.basicStatus().term ?? 0))
+        (best === undefined || s.term > (best.driver?.basicStatus().term ?? 0))
       )
         best = n;
     }
@@ -369,9 +299,8 @@ export class ProcedureSim {
   }
 
   #submit(again?: number): void {
-    const leader = this.#leader();
-    const rt = leader === undefined ? undefined : this.#rt.get(leader.id);
-    if (leader?.core === undefined || rt === undefined) return;
+    const driver = this.#leader()?.driver;
+    if (driver === undefined) return;
     // New requests, and retries of old ones with the same request id (dedup).
     const retry = again !== undefined || (this.#requests.size > 0 && this.#rng.float() < 0.3);
     const reqNo = again ?? (retry ? 1 + this.#rng.int(this.#nextReq - 1) : this.#nextReq++);
@@ -388,9 +317,9 @@ export class ProcedureSim {
       lockKeys: this.#brokenLocks ? [] : [lock],
       steps: ['s0', 's1', 's2', 's3'],
       at: this.#now * MS_PER_TICK,
-      term: leader.core.basicStatus().term,
+      term: driver.basicStatus().term,
     };
-    this.#commit(leader, rt, cmd).catch(() => undefined);
+    this.#commit(driver, cmd).catch(() => undefined);
   }
 
   #faults(): void {
@@ -411,8 +340,9 @@ export class ProcedureSim {
 
   #check(): void {
     for (const n of this.#nodes.values()) {
-      if (n.core === undefined) continue;
-      this.#checker.onNodeState(n.id, n.incarnation, n.core);
+      if (n.fatal !== undefined) throw n.fatal;
+      if (n.driver === undefined) continue;
+      this.#checker.onNodeState(n.id, n.incarnation, n.driver);
       const model = this.#rt.get(n.id)?.model;
       if (model === undefined) continue;
       const running = model.runnable().map((r) => r.procedure);
@@ -450,11 +380,13 @@ export class ProcedureSim {
     }
     if (this.#now % 50 === 0) this.#retryLost();
     for (const n of this.#nodes.values()) {
-      n.core?.tick();
-      this.#startWrite(n);
+      n.tick();
       this.#rt.get(n.id)?.executor.poke();
     }
-    for (let ev = this.#q.popDue(this.#now); ev !== undefined; ev = this.#q.popDue(this.#now)) {
+    for (;;) {
+      this.#runDeferred();
+      const ev = this.#q.popDue(this.#now);
+      if (ev === undefined) break;
       this.#handle(ev);
       // Let the executors' promise continuations run, in a fixed order.
       await new Promise((r) => setImmediate(r));
@@ -470,12 +402,7 @@ export class ProcedureSim {
       for (let s = 0; s < steps; s++) await this.#step();
       this.#healing = true;
       this.#side = new Map();
-      for (const n of this.#nodes.values()) {
-        if (!n.alive) {
-          n.restart();
-          this.#rt.set(n.id, this.#runtime(n));
-        }
-      }
+      for (const n of this.#nodes.values()) n.restart();
       for (let s = 0; s < 3000 && !this.#converged(); s++) await this.#step();
       if (!this.#converged())
         throw new SafetyViolation(
@@ -495,7 +422,7 @@ export class ProcedureSim {
     const snaps = new Set<string>();
     for (const n of this.#nodes.values()) {
       const model = this.#rt.get(n.id)?.model;
-      if (model === undefined || n.core === undefined) return false;
+      if (model === undefined || n.driver === undefined) return false;
       for (const req of this.#requests.keys()) {
         const id = model.procedureIdForRequest(req);
         if (id === undefined || model.procedure(id)?.state !== 'DONE') return false;
@@ -510,7 +437,7 @@ export class ProcedureSim {
       .map((n) => {
         const m = this.#rt.get(n.id)?.model;
         const ps = m?.procedures() ?? [];
-        return `${n.id}:${n.core?.basicStatus().role ?? 'down'} procs=${ps.length} live=${ps.filter((p) => p.state === 'RUNNING' || p.state === 'QUEUED').length}`;
+        return `${n.id}:${n.driver?.basicStatus().role ?? 'down'} procs=${ps.length} live=${ps.filter((p) => p.state === 'RUNNING' || p.state === 'QUEUED').length}`;
       })
       .join(' ');
   }

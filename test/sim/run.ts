@@ -3,13 +3,13 @@ import { deriveOptions } from './options.js';
 import type { SimResult } from './simulator.js';
 import { Simulator } from './simulator.js';
 
-export function runSeed(
+export async function runSeed(
   seed: number,
   steps: number,
   over: OptionOverrides = {},
-): { result: SimResult; options: SimOptions } {
+): Promise<{ result: SimResult; options: SimOptions }> {
   const options = deriveOptions(seed, steps, over);
-  return { result: new Simulator(options).run(), options };
+  return { result: await new Simulator(options).run(), options };
 }
 
 /** The one-line command that replays a seed exactly. */

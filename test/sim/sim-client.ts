@@ -1,37 +1,33 @@
-import { NotLeaderError, ProposalDroppedError, RaftError } from '../../src/raft/index.js';
-import type { Entry, NodeId, RaftCore, ReadState } from '../../src/raft/index.js';
+import type { RaftDriver } from '../../src/node/raft-driver.js';
+import type { Entry } from '../../src/raft/index.js';
 import { SafetyViolation } from './checker.js';
+import { MS_PER_TICK } from './sim-scheduler.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
+/** A client's deadline for one proposal or read. */
+const TIMEOUT_MS = 200 * MS_PER_TICK;
 
 interface PendingRequest {
   readonly id: number;
   lastTry: number;
-  /** Where the last attempt landed in some leader's log (0: nowhere). */
-  index: number;
-  term: number;
-}
-
-interface PendingRead {
-  readonly node: NodeId;
-  /** The highest index known committed when the read was issued. */
-  readonly minIndex: number;
 }
 
 /**
- * The cluster's clients: they propose uniquely numbered commands and retry
- * those not yet applied (a real client retries after a timeout or a leader
- * change); they issue linearizable reads and check each answer is not stale.
+ * The cluster's clients, talking to the nodes' drivers as the API does:
+ * they propose uniquely numbered commands and retry those not yet applied
+ * (a real client retries after a timeout or a leader change; a duplicate
+ * is harmless, the id makes it one command); they issue linearizable reads
+ * and check each answer is not stale.
  */
 export class SimClient {
   readonly #pending = new Map<number, PendingRequest>();
   readonly #done = new Set<number>();
-  readonly #reads = new Map<string, PendingRead>();
   #nextId = 1;
-  #nextRead = 1;
   readsServed = 0;
   proposals = 0;
+  /** The first stale read seen (reads answer through promises, checked once settled). */
+  failure: SafetyViolation | undefined;
 
   get outstanding(): number {
     return this.#pending.size;
@@ -42,36 +38,26 @@ export class SimClient {
   }
 
   /** Proposes a new command at `leader`. */
-  propose(leader: RaftCore, now: number): void {
+  propose(leader: RaftDriver, now: number): void {
     const id = this.#nextId++;
-    const p: PendingRequest = { id, lastTry: now, index: 0, term: 0 };
+    const p: PendingRequest = { id, lastTry: now };
     this.#pending.set(id, p);
     this.proposals++;
     this.#tryPropose(leader, p);
   }
 
-  /**
-   * Re-proposes commands not applied within `retryTicks` whose last attempt
-   * is no longer in the leader's log (lost with a crashed or deposed leader,
-   * or overwritten); one still in the log will commit with it.
-   */
-  retry(leader: RaftCore, now: number, retryTicks: number): void {
+  /** Re-proposes commands not applied within `retryTicks` (lost with a crashed or deposed leader). */
+  retry(leader: RaftDriver, now: number, retryTicks: number): void {
     for (const p of this.#pending.values()) {
       if (now - p.lastTry < retryTicks) continue;
-      if (p.index > 0 && leader.logTerm(p.index) === p.term) continue;
       p.lastTry = now;
       this.#tryPropose(leader, p);
     }
   }
 
-  #tryPropose(leader: RaftCore, p: PendingRequest): void {
-    try {
-      const pos = leader.propose(enc.encode(`c${p.id}`));
-      p.index = pos.index;
-      p.term = pos.term;
-    } catch (e) {
-      if (!(e instanceof NotLeaderError || e instanceof ProposalDroppedError)) throw e;
-    }
+  #tryPropose(leader: RaftDriver, p: PendingRequest): void {
+    // Not leader, dropped, timed out: the retry above decides.
+    leader.propose(enc.encode(`c${p.id}`), TIMEOUT_MS).catch(() => undefined);
   }
 
   onApplied(e: Entry): void {
@@ -83,36 +69,18 @@ export class SimClient {
     this.#done.add(id);
   }
 
-  read(node: NodeId, core: RaftCore, maxCommitted: number): void {
-    const context = `r${this.#nextRead++}`;
-    try {
-      core.readIndex(context);
-      this.#reads.set(context, { node, minIndex: maxCommitted });
-    } catch (e) {
-      if (!(e instanceof RaftError)) throw e;
-    }
-  }
-
-  /** A ReadState must not be older than any write committed before the read began. */
-  onReadState(node: NodeId, rs: ReadState): void {
-    const r = this.#reads.get(rs.context);
-    if (r === undefined) return;
-    this.#reads.delete(rs.context);
-    if (r.node !== node)
-      throw new SafetyViolation(
-        `Linearizability: read ${rs.context} of ${r.node} answered on ${node}`,
-      );
-    if (rs.index < r.minIndex) {
-      throw new SafetyViolation(
-        `Linearizability: read ${rs.context} on ${node} got read index ${rs.index}, ` +
-          `but index ${r.minIndex} was committed before the read was issued (stale read)`,
-      );
-    }
-    this.readsServed++;
-  }
-
-  /** Reads of a crashed node are abandoned (its client would time out). */
-  forgetReadsOf(node: NodeId): void {
-    for (const [ctx, r] of this.#reads) if (r.node === node) this.#reads.delete(ctx);
+  /** A read must not be older than any write committed before it began. */
+  read(node: RaftDriver, maxCommitted: number): void {
+    node.linearizableRead(TIMEOUT_MS).then(
+      (index) => {
+        this.readsServed++;
+        if (index >= maxCommitted) return;
+        this.failure ??= new SafetyViolation(
+          `Linearizability: a read on ${node.id} got read index ${index}, ` +
+            `but index ${maxCommitted} was committed before the read was issued (stale read)`,
+        );
+      },
+      () => undefined,
+    );
   }
 }

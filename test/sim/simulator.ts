@@ -1,21 +1,17 @@
-import {
-  InvariantViolation,
-  NOOP_LOGGER,
-  SeededRng,
-  bootstrapState,
-  emptyState,
-  isResponse,
-} from '../../src/raft/index.js';
-import type { ConfChange, Message, NodeId, PeerProgress, RaftCore } from '../../src/raft/index.js';
+import { InvariantViolation, SeededRng, bootstrapState, emptyState } from '../../src/raft/index.js';
+import type { ConfChange, Entry, Message, NodeId, PeerProgress } from '../../src/raft/index.js';
 import { Checker, SafetyViolation } from './checker.js';
 import { EventQueue } from './event-queue.js';
 import type { SimOptions } from './options.js';
 import { SimClient } from './sim-client.js';
 import { SimNode } from './sim-node.js';
+import type { SimWorld } from './sim-node.js';
+import { MS_PER_TICK } from './sim-scheduler.js';
+import type { SimTask } from './sim-scheduler.js';
 
 type SimEvent =
   | { readonly kind: 'msg'; readonly m: Message; readonly copy: boolean }
-  | { readonly kind: 'disk'; readonly node: NodeId; readonly incarnation: number }
+  | { readonly kind: 'call'; readonly task: SimTask }
   | { readonly kind: 'restart'; readonly node: NodeId; readonly incarnation: number }
   | { readonly kind: 'nemesis'; readonly node: NodeId; readonly term: number }
   | {
@@ -53,6 +49,8 @@ export interface SimResult {
 }
 
 const TRACE_LINES = 60;
+/** Deadline of the simulated clients' proposals and reads, as a real client's would be. */
+const CLIENT_TIMEOUT_TICKS = 200;
 
 /**
  * The deterministic cluster simulator. One seed drives every choice: the
@@ -65,6 +63,8 @@ export class Simulator {
   readonly opts: SimOptions;
   readonly #rng: SeededRng;
   readonly #queue = new EventQueue<SimEvent>();
+  /** Callbacks deferred by the event being handled (the drivers' setImmediate), in order. */
+  #deferred: SimTask[] = [];
   readonly #nodes = new Map<NodeId, SimNode>();
   readonly #checker: Checker;
   readonly #client = new SimClient();
@@ -93,6 +93,24 @@ export class Simulator {
     healTicks: 0,
   };
 
+  /** What the nodes see of this simulator: its clock, event queue, network and disks. */
+  readonly #world: SimWorld = {
+    now: () => this.#now,
+    post: (tick, task) => {
+      this.#queue.push(tick, { kind: 'call', task });
+    },
+    defer: (task) => {
+      this.#deferred.push(task);
+    },
+    send: (m) => {
+      this.#send(m);
+    },
+    diskDelay: () => this.#rng.int(this.opts.maxDiskDelay + 1),
+    onApplied: (_n, e) => {
+      this.#onApplied(e);
+    },
+  };
+
   constructor(opts: SimOptions) {
     this.opts = opts;
     this.#rng = new SeededRng(opts.seed ^ 0x5eed);
@@ -103,7 +121,7 @@ export class Simulator {
   }
 
   #addNode(id: NodeId, init: ReturnType<typeof emptyState>): SimNode {
-    const n = new SimNode(id, init, this.opts, this.#rng.int(2 ** 31), this.#checker, NOOP_LOGGER);
+    const n = new SimNode(id, init, this.opts, this.#rng.int(2 ** 31), this.#checker, this.#world);
     this.#nodes.set(id, n);
     return n;
   }
@@ -113,8 +131,23 @@ export class Simulator {
     if (this.#trace.length > TRACE_LINES) this.#trace.shift();
   }
 
-  /** Runs the safety phase then the heal phase; never throws for a protocol failure. */
-  run(): SimResult {
+  /**
+   * Runs the safety phase then the heal phase; never throws for a protocol
+   * failure. The loop is synchronous (the driver's is, between port
+   * callbacks); only the clients' read answers arrive as promises, and they
+   * are checked once the run has settled them.
+   */
+  async run(): Promise<SimResult> {
+    const r = this.#runSync();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Counted as the answers settled, after the result was taken.
+    this.stats.readsServed = this.#client.readsServed;
+    const bad = this.#client.failure;
+    if (bad === undefined || !r.ok) return r;
+    return { ...this.#result(false), failure: `${bad.name}: ${bad.message}`, phase: 'safety' };
+  }
+
+  #runSync(): SimResult {
     let phase: 'safety' | 'liveness' = 'safety';
     try {
       for (let s = 0; s < this.opts.steps; s++) this.#step();
@@ -145,6 +178,7 @@ export class Simulator {
     this.stats.committed = this.#client.committedCount;
     this.stats.readsServed = this.#client.readsServed;
     this.stats.maxCommitIndex = this.#checker.maxCommitted;
+    this.stats.snapshotsTaken = [...this.#nodes.values()].reduce((k, n) => k + n.log.snapshots, 0);
     return { ok, stats: this.stats, trace: [...this.#trace] };
   }
 
@@ -153,7 +187,7 @@ export class Simulator {
     this.#now++;
     if (!this.#healing) this.#faults();
     this.#clientActions();
-    for (const n of this.#nodes.values()) n.core?.tick();
+    for (const n of this.#nodes.values()) n.tick();
     this.#drain();
     this.#check();
     if (!this.#healing) this.#leaderNemesis();
@@ -162,7 +196,7 @@ export class Simulator {
   /** Schedules trouble for a freshly elected leader (see SimOptions.leaderNemesisRate). */
   #leaderNemesis(): void {
     for (const n of this.#nodes.values()) {
-      const s = n.core?.basicStatus();
+      const s = n.driver?.basicStatus();
       if (s?.role !== 'leader' || s.term <= this.#lastLeaderTerm) continue;
       this.#lastLeaderTerm = s.term;
       if (this.#chance(this.opts.leaderNemesisRate)) {
@@ -177,7 +211,7 @@ export class Simulator {
 
   #strikeLeader(id: NodeId, term: number): void {
     const n = this.#nodes.get(id);
-    const s = n?.core?.basicStatus();
+    const s = n?.driver?.basicStatus();
     if (n === undefined || s?.role !== 'leader' || s.term !== term || this.#healing) return;
     if (this.#rng.float() < 0.5) {
       this.#side = new Map([[id, 1]]);
@@ -190,12 +224,15 @@ export class Simulator {
   }
 
   #drain(): void {
-    for (const n of this.#nodes.values()) this.#startWrite(n);
-    for (
-      let ev = this.#queue.popDue(this.#now);
-      ev !== undefined;
-      ev = this.#queue.popDue(this.#now)
-    ) {
+    for (;;) {
+      if (this.#deferred.length > 0) {
+        const batch = this.#deferred;
+        this.#deferred = [];
+        for (const t of batch) t.run();
+        continue;
+      }
+      const ev = this.#queue.popDue(this.#now);
+      if (ev === undefined) return;
       this.#handle(ev);
     }
   }
@@ -205,11 +242,9 @@ export class Simulator {
       case 'msg':
         this.#deliver(ev.m);
         return;
-      case 'disk': {
-        const n = this.#nodes.get(ev.node);
-        if (n?.incarnation === ev.incarnation) this.#completeWrite(n);
+      case 'call':
+        ev.task.run();
         return;
-      }
       case 'restart': {
         const n = this.#nodes.get(ev.node);
         if (n === undefined || n.alive || n.retired || n.incarnation !== ev.incarnation) return;
@@ -219,7 +254,6 @@ export class Simulator {
             ? `${n.id} refused to start: its disk lost synced writes`
             : `${n.id} restarted (term ${n.disk.hardState.term}, disk last ${n.disk.lastIndex()})`,
         );
-        this.#startWrite(n);
         return;
       }
       case 'nemesis':
@@ -227,42 +261,16 @@ export class Simulator {
         return;
       case 'snap-report': {
         const n = this.#nodes.get(ev.node);
-        if (n?.core !== undefined && n.incarnation === ev.incarnation) {
-          n.core.reportSnapshot(ev.to, ev.ok);
-          this.#startWrite(n);
-        }
+        if (n?.driver !== undefined && n.incarnation === ev.incarnation)
+          n.driver.reportSnapshot(ev.to, ev.ok);
         return;
       }
     }
   }
 
-  /** Hands the node's next Ready to its disk, unless a write is already in flight. */
-  #startWrite(n: SimNode): void {
-    const core = n.core;
-    if (core === undefined || n.writing !== undefined || !core.hasReady()) return;
-    n.writing = core.ready();
-    // Requests (appends, votes, heartbeats) may leave before the write
-    // completes (thesis §10.2.1); responses wait for it (#completeWrite).
-    for (const m of n.writing.messages) if (!isResponse(m)) this.#send(m);
-    const delay = this.#rng.int(this.opts.maxDiskDelay + 1);
-    this.#queue.push(this.#now + delay, { kind: 'disk', node: n.id, incarnation: n.incarnation });
-  }
-
-  #completeWrite(n: SimNode): void {
-    const rd = n.writing;
-    const core = n.core;
-    if (rd === undefined || core === undefined) return;
-    n.writing = undefined;
-    n.persist(rd, this.#checker);
-    for (const m of rd.messages) if (isResponse(m)) this.#send(m);
-    n.apply(rd, this.#checker, (e) => {
-      this.#client.onApplied(e);
-      if (e.type === 'conf') this.#onConfApplied(e.change);
-    });
-    for (const rs of rd.readStates) this.#client.onReadState(n.id, rs);
-    core.advance();
-    if (n.maybeCompact() !== undefined) this.stats.snapshotsTaken++;
-    this.#startWrite(n);
+  #onApplied(e: Entry): void {
+    this.#client.onApplied(e);
+    if (e.type === 'conf') this.#onConfApplied(e.change);
   }
 
   /** A committed removal retires the node, as an operator's driver would. */
@@ -272,7 +280,6 @@ export class Simulator {
     if (n === undefined || n.retired) return;
     n.retired = true;
     if (n.alive) n.crash();
-    this.#client.forgetReadsOf(n.id);
     this.#log(`${cc.nodeId} retired after its removal committed`);
   }
 
@@ -300,7 +307,7 @@ export class Simulator {
 
   #reportSnap(from: NodeId, to: NodeId, ok: boolean): void {
     const n = this.#nodes.get(from);
-    if (n?.core === undefined) return;
+    if (n?.driver === undefined) return;
     this.#queue.push(this.#now + 1, {
       kind: 'snap-report',
       node: from,
@@ -312,17 +319,17 @@ export class Simulator {
 
   #deliver(m: Message): void {
     const n = this.#nodes.get(m.to);
-    if (n?.core === undefined || this.#partitioned(m.from, m.to)) {
+    const driver = n?.driver;
+    if (n === undefined || driver === undefined || this.#partitioned(m.from, m.to)) {
       if (m.type === 'snap') this.#reportSnap(m.from, m.to, false);
       return;
     }
-    const before = n.core.basicStatus();
-    n.core.step(m);
-    const after = n.core.basicStatus();
+    const before = driver.basicStatus();
+    driver.step(m);
+    const after = driver.basicStatus();
     if (after.role === 'leader' && before.role !== 'leader')
       this.#log(`${n.id} became leader of term ${after.term}`);
     if (m.type === 'snap') this.#reportSnap(m.from, m.to, true);
-    this.#startWrite(n);
   }
 
   #partitioned(a: NodeId, b: NodeId): boolean {
@@ -338,7 +345,7 @@ export class Simulator {
     let best: SimNode | undefined;
     let bestTerm = -1;
     for (const n of this.#nodes.values()) {
-      const s = n.core?.basicStatus();
+      const s = n.driver?.basicStatus();
       if (s?.role === 'leader' && s.term > bestTerm) {
         best = n;
         bestTerm = s.term;
@@ -372,8 +379,7 @@ export class Simulator {
 
   #crash(n: SimNode): void {
     // Only a lossy disk draws from the rng: other seeds replay unchanged.
-    n.crash(this.opts.lossyDisk ? 1 + this.#rng.int(3) : 0, this.#checker);
-    this.#client.forgetReadsOf(n.id);
+    n.crash(this.opts.lossyDisk ? 1 + this.#rng.int(3) : 0);
     this.stats.crashes++;
     const down = this.opts.minDown + this.#rng.int(this.opts.maxDown - this.opts.minDown + 1);
     this.#queue.push(this.#now + down, { kind: 'restart', node: n.id, incarnation: n.incarnation });
@@ -394,9 +400,9 @@ export class Simulator {
   }
 
   #confChange(): void {
-    const leader = this.#leader();
-    if (leader?.core === undefined) return;
-    const conf = leader.core.status().conf;
+    const driver = this.#leader()?.driver;
+    if (driver === undefined) return;
+    const conf = driver.status().conf;
     const members = [...conf.voters, ...conf.learners];
     const roll = this.#rng.float();
     let cc: ConfChange;
@@ -421,72 +427,58 @@ export class Simulator {
     } else {
       return;
     }
-    try {
-      leader.core.proposeConfChange(cc);
-    } catch {
-      return;
-    }
+    // The driver appends synchronously, or refuses (another change pending).
+    const last = driver.status().lastIndex;
+    driver.proposeConfChange(cc, CLIENT_TIMEOUT_TICKS * MS_PER_TICK).catch(() => undefined);
+    if (driver.status().lastIndex === last) return;
     if (fresh !== undefined) {
       this.#nextNodeNumber++;
       this.#addNode(fresh, emptyState());
     }
     this.stats.confChanges++;
-    this.#log(`${leader.id} proposed ${cc.type} ${cc.nodeId}`);
-    this.#startWrite(leader);
+    this.#log(`${driver.id} proposed ${cc.type} ${cc.nodeId}`);
   }
 
   #transfer(): void {
-    const leader = this.#leader();
-    if (leader?.core === undefined) return;
-    const voters = leader.core.status().conf.voters.filter((v) => v !== leader.id);
+    const driver = this.#leader()?.driver;
+    if (driver === undefined) return;
+    const voters = driver.status().conf.voters.filter((v) => v !== driver.id);
     const target = voters[this.#rng.int(Math.max(1, voters.length))];
     if (target === undefined) return;
-    try {
-      leader.core.transferLeader(target);
-      this.stats.transfers++;
-      this.#log(`${leader.id} transfers leadership to ${target}`);
-    } catch {
-      return;
-    }
-    this.#startWrite(leader);
+    driver.transferLeadership(target, CLIENT_TIMEOUT_TICKS * MS_PER_TICK).catch(() => undefined);
+    this.stats.transfers++;
+    this.#log(`${driver.id} transfers leadership to ${target}`);
   }
 
   /** Nodes that believe they lead: clients with stale routing still reach deposed leaders. */
   #anyLeader(): SimNode | undefined {
     const leaders = [...this.#nodes.values()].filter(
-      (n) => n.core?.basicStatus().role === 'leader',
+      (n) => n.driver?.basicStatus().role === 'leader',
     );
     return leaders[this.#rng.int(Math.max(1, leaders.length))];
   }
 
   #clientActions(): void {
-    const target = this.#anyLeader();
-    if (target?.core !== undefined && !this.#healing && this.#chance(this.opts.proposeRate)) {
-      this.#client.propose(target.core, this.#now);
-      this.#startWrite(target);
-    }
-    const leader = this.#leader();
-    if (leader?.core !== undefined) {
-      this.#client.retry(leader.core, this.#now, 4 * this.opts.electionTick);
-      this.#startWrite(leader);
-    }
+    const target = this.#anyLeader()?.driver;
+    if (target !== undefined && !this.#healing && this.#chance(this.opts.proposeRate))
+      this.#client.propose(target, this.#now);
+    const leader = this.#leader()?.driver;
+    if (leader !== undefined) this.#client.retry(leader, this.#now, 4 * this.opts.electionTick);
     if (!this.#healing && this.#chance(this.opts.readRate)) {
       const live = this.#liveNodes();
-      const n = live[this.#rng.int(Math.max(1, live.length))];
-      if (n?.core !== undefined) {
-        this.#client.read(n.id, n.core, this.#checker.maxCommitted);
-        this.#startWrite(n);
-      }
+      const driver = live[this.#rng.int(Math.max(1, live.length))]?.driver;
+      if (driver !== undefined) this.#client.read(driver, this.#checker.maxCommitted);
     }
   }
 
   #check(): void {
     for (const n of this.#nodes.values()) {
-      if (n.core === undefined) continue;
-      this.#checker.onNodeState(n.id, n.incarnation, n.core);
+      if (n.fatal !== undefined) throw n.fatal;
+      if (n.driver === undefined) continue;
+      this.#checker.onNodeState(n.id, n.incarnation, n.driver);
     }
     for (const n of this.#nodes.values())
-      if (n.core !== undefined) this.#checker.checkLeaderHolds(n.id, n.core);
+      if (n.driver !== undefined) this.#checker.checkLeaderHolds(n.id, n.driver);
   }
 
   /**
@@ -498,10 +490,7 @@ export class Simulator {
     this.#healing = true;
     this.#side = new Map();
     for (const n of this.#nodes.values()) {
-      if (!n.alive && !n.retired) {
-        n.restart();
-        this.#startWrite(n);
-      }
+      if (!n.alive && !n.retired) n.restart();
     }
     this.#log('heal: partitions removed, all nodes restarted, no more faults');
     const start = this.#now;
@@ -516,14 +505,13 @@ export class Simulator {
   }
 
   #converged(): boolean {
-    const leader = this.#leader();
-    const core: RaftCore | undefined = leader?.core;
-    if (core === undefined || this.#client.outstanding > 0) return false;
-    const st = core.status();
+    const driver = this.#leader()?.driver;
+    if (driver === undefined || this.#client.outstanding > 0) return false;
+    const st = driver.status();
     if (st.commit < st.lastIndex) return false;
     for (const id of [...st.conf.voters, ...st.conf.learners]) {
       const n = this.#nodes.get(id);
-      if (n?.core === undefined || n.sm.index < st.commit) return false;
+      if (n?.driver === undefined || n.applied.index < st.commit) return false;
     }
     return true;
   }
@@ -531,12 +519,14 @@ export class Simulator {
   #livenessReport(): string {
     const leader = this.#leader();
     const parts = [...this.#nodes.values()].map((n) => {
-      const s = n.core?.basicStatus();
+      const s = n.driver?.basicStatus();
       return s === undefined
         ? `${n.id}:${n.retired ? 'retired' : 'down'}`
-        : `${n.id}:${s.role}/t${s.term}/commit${s.commit}/applied${n.sm.index}/last${s.lastIndex}`;
+        : `${n.id}:${s.role}/t${s.term}/commit${s.commit}/applied${n.applied.index}/last${s.lastIndex}`;
     });
-    const progress = [...(leader?.core?.status().progress ?? new Map<NodeId, PeerProgress>())].map(
+    const progress = [
+      ...(leader?.driver?.status().progress ?? new Map<NodeId, PeerProgress>()),
+    ].map(
       ([id, p]) => `${id}:${p.state}/match${p.match}/next${p.next}${p.learner ? '/learner' : ''}`,
     );
     return (
