@@ -7,7 +7,7 @@ import { FarmSim } from './farm-sim.js';
  * the Executor and the real farm procedures on every node, a simulated
  * MariaDB fleet. FARM_SIM_SEEDS resizes the sweep.
  */
-const seeds = Number(process.env.FARM_SIM_SEEDS ?? 8);
+const seeds = Number(process.env.FARM_SIM_SEEDS ?? 300);
 const steps = 1500;
 
 test(`sim: farm procedures keep one writable primary across ${seeds} seeds of Fabric leader crashes`, async () => {
@@ -35,6 +35,18 @@ test('sim: the farm checker catches a failover without fencing (two writable ser
   let caught: string | undefined;
   for (let seed = 1; seed <= 5 && caught === undefined; seed++) {
     const r = await new FarmSim(seed, steps, { fence: 'none' }).run(steps);
+    if (!r.ok) caught = r.failure;
+  }
+  assert.match(caught ?? 'no violation found', /Fencing: .* both take writes/);
+});
+
+test('sim: the farm checker catches the unsafe variant that promotes without running the fence', async () => {
+  let caught: string | undefined;
+  for (let seed = 1; seed <= 10 && caught === undefined; seed++) {
+    const r = await new FarmSim(seed, steps, {
+      fence: 'command',
+      unsafe: { promoteWithoutFence: true },
+    }).run(steps);
     if (!r.ok) caught = r.failure;
   }
   assert.match(caught ?? 'no violation found', /Fencing: .* both take writes/);

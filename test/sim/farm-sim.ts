@@ -1,7 +1,7 @@
 import { Executor } from '../../src/executor/executor.js';
 import type { CommitOutcome, ExecutorPort } from '../../src/executor/executor-port.js';
 import { farmProcedures } from '../../src/executor/farm/index.js';
-import type { FarmDeps, Fencer } from '../../src/executor/farm/index.js';
+import type { FarmDeps, Fencer, UnsafeVariants } from '../../src/executor/farm/index.js';
 import { ProcedureRegistry } from '../../src/executor/procedure-definition.js';
 import {
   FabricModel,
@@ -19,7 +19,11 @@ import { silentLogger } from '../../src/util/logger.js';
 import { Checker, SafetyViolation } from './checker.js';
 import { EventQueue } from './event-queue.js';
 import { fnv } from './hash.js';
-import { SimMariadbFleet } from './mariadb/sim-mariadb-fleet.js';
+import { buildSubmission } from '../../src/executor/submission.js';
+import type { Submission } from '../../src/executor/submission.js';
+import { SimFleet } from './fleet/sim-fleet.js';
+import { simConnector } from './fleet/sim-handle.js';
+import type { SimServer } from './fleet/sim-server.js';
 import { deriveOptions } from './options.js';
 import type { SimOptions } from './options.js';
 import { SimNode } from './sim-node.js';
@@ -59,6 +63,8 @@ interface Request {
 export interface FarmSimOptions {
   /** [ha] fence: 'command' powers the old primary off (STONITH); 'none' cannot reach it. */
   readonly fence: 'command' | 'none';
+  /** A deliberately broken variant the checker must catch. */
+  readonly unsafe?: UnsafeVariants;
 }
 
 export interface FarmSimResult {
@@ -88,12 +94,27 @@ export interface FarmSimResult {
 export class FarmSim {
   readonly #o: SimOptions;
   readonly #fence: FarmSimOptions['fence'];
+  readonly #unsafe: UnsafeVariants;
   readonly #rng: SeededRng;
   readonly #q = new EventQueue<Ev>();
   readonly #nodes = new Map<NodeId, SimNode>();
   readonly #rt = new Map<NodeId, Runtime>();
   readonly #checker = new Checker();
-  readonly #fleet = new SimMariadbFleet();
+  /** The fleet runs on the simulator's clock: its statements and waits are events of the seed. */
+  readonly #fleet = new SimFleet({
+    clock: {
+      now: () => this.#now * MS_PER_TICK,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          this.#q.push(this.#now + Math.max(1, Math.ceil(ms / MS_PER_TICK)), {
+            kind: 'timer',
+            resolve,
+          });
+        }),
+    },
+    latencyMs: MS_PER_TICK,
+    heartbeatPeriodMs: 5 * MS_PER_TICK,
+  });
   #deferred: SimTask[] = [];
   #side = new Map<NodeId, number>();
   #now = 0;
@@ -134,6 +155,7 @@ export class FarmSim {
 
   constructor(seed: number, steps: number, opts: FarmSimOptions = { fence: 'command' }) {
     this.#fence = opts.fence;
+    this.#unsafe = opts.unsafe ?? {};
     const base = deriveOptions(seed, steps);
     this.#o = {
       ...base,
@@ -143,7 +165,7 @@ export class FarmSim {
       maxDelay: Math.min(base.maxDelay, 1),
     };
     this.#rng = new SeededRng(seed ^ 0xfa2b);
-    DATABASES.forEach((a, i) => this.#fleet.add(a, i + 1));
+    for (const a of DATABASES) this.#fleet.add(a);
     const ids = ['n1', 'n2', 'n3'];
     for (const id of ids) {
       const n = new SimNode(
@@ -164,7 +186,7 @@ export class FarmSim {
     return {
       mode: 'command',
       fence: (target) => {
-        this.#fleet.get(target.address).crash();
+        this.#fleet.server(target.address)?.crash();
         return Promise.resolve(`powered off ${target.address}`);
       },
     };
@@ -177,11 +199,12 @@ export class FarmSim {
     const driver = (): RaftDriver | undefined => (n.incarnation === inc ? n.driver : undefined);
     const deps: FarmDeps = {
       model,
-      servers: this.#fleet,
+      servers: simConnector(this.#fleet, n.id),
       switchoverTimeoutMs: 2_000,
       failoverCooldownMs: 0,
       finalProbeTimeoutMs: 5,
       fencer: this.#fencer(),
+      unsafe: this.#unsafe,
     };
     const registry = new ProcedureRegistry();
     for (const def of farmProcedures(deps)) registry.register(def);
@@ -280,10 +303,10 @@ export class FarmSim {
     const secondaries = model.servers({ groupId: GROUP, status: 'SECONDARY' });
     if (primary !== undefined && secondaries.length >= 2 && this.#rng.float() < 0.4) {
       // The primary's link from fabric-ha breaks; clients still reach it.
-      this.#fleet.cutFromFabric(primary.address, true);
+      this.#cutFromFabric(primary.address, true);
       this.stats.failovers++;
       return req('group.failover', { group: GROUP, server: primary.uuid }, () => {
-        this.#fleet.cutFromFabric(primary.address, false);
+        this.#cutFromFabric(primary.address, false);
       });
     }
     this.stats.switchovers++;
@@ -316,32 +339,26 @@ export class FarmSim {
     if (this.#current !== undefined) this.#submit(driver, rt, this.#current);
   }
 
+  /** The API's submit path (src/executor/submission.ts), proposed through this node's driver. */
   #submit(driver: RaftDriver, rt: Runtime, r: Request): void {
     this.#lastSubmit = this.#now;
-    const def = rt.registry.get(r.name);
-    if (def === undefined) throw new SafetyViolation(`Farm: no procedure named ${r.name}`);
-    let lockKeys: string[];
+    let s: Submission;
     try {
-      def.admit?.(r.args);
-      lockKeys = def.lockKeys(r.args);
+      s = buildSubmission(rt.registry, rt.model, {
+        name: r.name,
+        args: r.args,
+        requestId: r.requestId,
+        procedureId: `p-${r.requestId}-${this.#now}`,
+        at: this.#now * MS_PER_TICK,
+        term: driver.basicStatus().term,
+      });
     } catch {
       // Refused at admission, as the API would answer: the operator moves on.
       this.#current = undefined;
       r.heal?.();
       return;
     }
-    const cmd: Command = {
-      type: 'submit',
-      requestId: r.requestId,
-      procedureId: `p-${r.requestId}-${this.#now}`,
-      name: r.name,
-      args: r.args,
-      lockKeys,
-      steps: def.steps.map((s) => s.name),
-      at: this.#now * MS_PER_TICK,
-      term: driver.basicStatus().term,
-    };
-    this.#commit(driver, cmd).catch(() => undefined);
+    if (s.kind === 'submit') this.#commit(driver, s.command).catch(() => undefined);
   }
 
   #crash(n: SimNode): void {
@@ -386,14 +403,15 @@ export class FarmSim {
     if (model === undefined || g === undefined || g.primary === null) return 'no primary';
     const primary = model.server(g.primary);
     if (primary === undefined) return 'the primary is not a server';
-    const writable = this.#fleet.writable().map((s) => s.address);
+    const writable = this.#writable().map((s) => s.address);
     if (writable.join() !== primary.address)
       return `writable: [${writable.join(', ')}], model primary ${primary.address}`;
-    const pos = this.#fleet.get(primary.address).currentPos();
+    const pos = this.#fleet.server(primary.address)?.log.currentPos();
     for (const s of model.servers({ groupId: GROUP, status: 'SECONDARY' })) {
-      const db = this.#fleet.get(s.address);
-      if (db.source !== primary.address || !db.ioRunning || db.currentPos() !== pos)
-        return `${s.address} replicates from ${db.source ?? 'nobody'} at ${db.currentPos()}, primary at ${pos}`;
+      const db = this.#fleet.server(s.address);
+      const rep = db?.replication;
+      if (rep?.source !== primary.address || rep.io !== 'Yes' || db?.log.currentPos() !== pos)
+        return `${s.address} replicates from ${rep?.source ?? 'nobody'} at ${db?.log.currentPos() ?? '?'}, primary at ${pos ?? '?'}`;
     }
     return undefined;
   }
@@ -401,7 +419,24 @@ export class FarmSim {
   /** Applications write to every server that takes writes (not while the system settles). */
   #clients(): void {
     if (this.#healing) return;
-    for (const s of this.#fleet.writable()) if (s.write(0) !== undefined) this.stats.clientWrites++;
+    for (const s of this.#writable()) {
+      void this.#fleet.write(s.address, `w${this.#now}`).then((o) => {
+        if (o === 'acked') this.stats.clientWrites++;
+      });
+    }
+  }
+
+  /** Up servers whose read_only is off: what takes the applications' writes. */
+  #writable(): SimServer[] {
+    return this.#fleet.servers().filter((s) => s.power === 'up' && !s.readOnly);
+  }
+
+  /** The link from every Fabric node to a server breaks (or heals); applications still reach it. */
+  #cutFromFabric(address: string, cut: boolean): void {
+    for (const id of this.#nodes.keys()) {
+      if (cut) this.#fleet.cut(id, address);
+      else this.#fleet.heal(id, address);
+    }
   }
 
   #handle(ev: Ev): void {
@@ -444,7 +479,7 @@ export class FarmSim {
       const model = this.#rt.get(n.id)?.model;
       if (model !== undefined) this.#checkEnded(model);
     }
-    const writable = this.#fleet.writable();
+    const writable = this.#writable();
     if (writable.length > 1)
       throw new SafetyViolation(
         `Fencing: ${writable.map((s) => s.address).join(' and ')} of group ${GROUP} both take writes`,
