@@ -7,6 +7,7 @@ import { parseInteger, parseWeight } from '../../src/cli/strict-numbers.js';
 import { registerTopologyCommands } from '../../src/cli/topology-commands.js';
 import { FabricError } from '../../src/util/fabric-error.js';
 import { FakeNode, FakeProcedures, populatedFarm, serve } from '../api/farm-harness.js';
+import { captureOutput } from './capture-output.js';
 
 /** A hang guard, not a timing assertion: a lost message fails the test instead of the suite. */
 const GUARD = { timeout: 30_000 };
@@ -20,19 +21,8 @@ function program(): Command {
 }
 
 /** Runs `fabric <args…>` in-process and returns what it printed. */
-async function run(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array): boolean => {
-    out.push(String(chunk));
-    return true;
-  };
-  try {
-    await program().parseAsync(['node', 'fabric', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return out.join('');
+function run(...args: string[]): Promise<string> {
+  return captureOutput(program(), args);
 }
 
 const invalid =

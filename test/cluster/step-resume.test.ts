@@ -24,6 +24,7 @@ import { Command } from 'commander';
 import { registerProcedureCommands } from '../../src/cli/procedure-commands.js';
 import { TestCluster, sleep } from './cluster.js';
 import { percentile } from './stats.js';
+import { captureOutput } from '../cli/capture-output.js';
 
 // Child node processes inherit this: it registers the test.* procedures.
 const ROUNDS = Number(process.env.STEP_RESUME_ROUNDS ?? 10);
@@ -85,21 +86,10 @@ async function waitEnded(
 }
 
 /** Runs `fabric procedure show <id>` in-process against `address`; returns what it printed. */
-async function procedureShow(address: string, id: string): Promise<string> {
+function procedureShow(address: string, id: string): Promise<string> {
   const program = new Command('fabric').exitOverride();
   registerProcedureCommands(program);
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array): boolean => {
-    out.push(String(chunk));
-    return true;
-  };
-  try {
-    await program.parseAsync(['node', 'fabric', 'procedure', 'show', id, '--address', address]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return out.join('');
+  return captureOutput(program, ['procedure', 'show', id, '--address', address]);
 }
 
 /** The last committed checkpoint the audit log shows (the resumed attempt's start counts). */

@@ -17,32 +17,18 @@ import { registerThreatCommands } from '../../src/cli/threat-commands.js';
 import type { FabricClient } from '../../src/client/index.js';
 import type { Procedure__Output } from '../../src/gen/fabric/v1/Procedure.js';
 import type { ProbeRound__Output } from '../../src/gen/fabric/v1/ProbeRound.js';
-import { sleep } from '../cluster/cluster.js';
 import { NodeProcess } from '../cluster/node-process.js';
 import { APP_DATABASE } from '../mysql/fleet.js';
 import { primaryAddress, readOnlyFlags, setUpGroup, startFarm, withConnection } from './farm.js';
 import type { Farm } from './farm.js';
+import { eventually } from './eventually.js';
+import { captureOutput } from '../cli/capture-output.js';
 
 interface Evidence {
   readonly rule: string;
   readonly leader: { readonly node: string; readonly consecutiveFailures: number };
   readonly majority: { readonly needed: number; readonly failed: number };
   readonly nodes: readonly { readonly node: string; readonly state: string }[];
-}
-
-/** Polls `fn` until it returns a value (not undefined); fails with `what` after `ms`. */
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(50);
-  }
 }
 
 /** Each node's cluster file as the farm wrote it, before any [testing] table was added. */
@@ -89,21 +75,10 @@ async function failovers(c: FabricClient): Promise<Procedure__Output[]> {
 }
 
 /** Runs `fabric threat …` in-process and returns what it printed. */
-async function cli(...args: string[]): Promise<string> {
+function cli(...args: string[]): Promise<string> {
   const program = new Command('fabric').exitOverride();
   registerThreatCommands(program);
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk: string | Uint8Array): boolean => {
-    out.push(String(chunk));
-    return true;
-  };
-  try {
-    await program.parseAsync(['node', 'fabric', 'threat', ...args]);
-  } finally {
-    process.stdout.write = write;
-  }
-  return out.join('');
+  return captureOutput(program, ['threat', ...args]);
 }
 
 function evidenceOf(round: ProbeRound__Output): Evidence {

@@ -15,21 +15,7 @@ import { sleep } from '../cluster/cluster.js';
 import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
 import { primaryAddress, setUpGroup, startFarm, waitForRows, withConnection } from './farm.js';
 import type { Farm } from './farm.js';
-
-/** Polls `fn` until it returns a value (not undefined); fails with `what` after `ms`. */
-async function eventually<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(100);
-  }
-}
+import { eventually } from './eventually.js';
 
 async function insert(farm: Farm, s: LocalMariadb, ids: readonly number[]): Promise<void> {
   await withConnection(s, farm.fleet.accounts.app, APP_DATABASE, async (c) => {
