@@ -19,7 +19,7 @@ import { ServerProber } from './prober.js';
 import { ReachabilitySync } from './reachability.js';
 import { ReplicationSync } from './replication.js';
 import { ReplicationBoard } from './replication-board.js';
-import type { ProbeResult, ProbeTargets } from './prober.js';
+import type { ProbeResult, ProbeTargets, RaceTimeout } from './prober.js';
 import { ObservationStore } from './store.js';
 import { reportedServer, roundVerdict, unwatchedVerdict } from './threats.js';
 
@@ -48,6 +48,8 @@ export interface FailureDetectorOptions {
   readonly peers: DetectorPeers;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** How a probe's timeout is timed (default: real timers; the simulator's clock under a seed). */
+  readonly raceTimeout?: RaceTimeout;
 }
 
 /** FAULTY servers are probed (to fence one that returns) once every this many rounds. */
@@ -97,7 +99,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
     this.#now = o.now ?? (() => Date.now());
     this.#log = o.logger.child({ component: 'detector' });
     const c = o.config;
-    this.#prober = new ServerProber(o.fabric.servers, c.probeTimeoutMs, this.#now);
+    this.#prober = new ServerProber(o.fabric.servers, c.probeTimeoutMs, this.#now, o.raceTimeout);
     this.#store = new ObservationStore(c.observationWindowMs * 4);
     this.#actions = new DecisionActions({
       model: o.fabric.model,

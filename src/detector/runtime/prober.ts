@@ -23,6 +23,12 @@ export interface ProbeResult {
   readonly readOnly: boolean | undefined;
 }
 
+/**
+ * `op`'s answer, or `onTimeout()`'s once `ms` pass: real timers in a node
+ * (withTimeout), the seed's clock in the simulator.
+ */
+export type RaceTimeout = <T>(op: Promise<T>, ms: number, onTimeout: () => T) => Promise<T>;
+
 /** One probe attempt; callers asking while it runs share it (and it counts once). */
 interface Attempt {
   done: boolean;
@@ -43,6 +49,7 @@ export class ServerProber {
   readonly #targets: ProbeTargets;
   readonly #timeoutMs: number;
   readonly #now: () => number;
+  readonly #race: RaceTimeout;
   readonly #attempts = new Map<string, Attempt>();
   /** Server uuid → when its still-unanswered MySQL operation started. */
   readonly #pending = new Map<string, number>();
@@ -51,10 +58,16 @@ export class ServerProber {
   /** Server uuid → its executed GTIDs at its last answered probe. */
   readonly #gtids = new Map<string, LastSeenPrimary>();
 
-  constructor(targets: ProbeTargets, timeoutMs: number, now: () => number) {
+  constructor(
+    targets: ProbeTargets,
+    timeoutMs: number,
+    now: () => number,
+    race: RaceTimeout = withTimeout,
+  ) {
     this.#targets = targets;
     this.#timeoutMs = timeoutMs;
     this.#now = now;
+    this.#race = race;
   }
 
   /** Probes `s`, or joins the probe of it already running. Never rejects. */
@@ -113,7 +126,7 @@ export class ServerProber {
       if (this.#pending.get(s.uuid) === started) this.#pending.delete(s.uuid);
     });
     const ms = this.#timeoutMs;
-    return withTimeout<ServerProbe | Error>(op, ms, () => new Error(`no answer within ${ms} ms`));
+    return this.#race<ServerProbe | Error>(op, ms, () => new Error(`no answer within ${ms} ms`));
   }
 
   #count(uuid: string, r: ServerProbe | Error): ProbeResult {

@@ -87,21 +87,31 @@ async function world(unsafeLeaderOnly = false): Promise<World> {
         peers,
         logger: silentLogger(),
         now: () => clock.now(),
+        raceTimeout: (op, ms, onTimeout) => Promise.race([op, clock.sleep(ms).then(onTimeout)]),
       }),
     );
   }
   return { farm, clock, detectors };
 }
 
-/** Detection rounds on every node for `ms`, with replication moving meanwhile. */
+/**
+ * Detection rounds on every node for `ms`, with replication moving
+ * meanwhile. A node starts its next round when its last one has ended (as
+ * the real loop does): a round waiting on a hung server or a peer does not
+ * stop time.
+ */
 async function detect(w: World, ms: number): Promise<void> {
-  for (let t = 0; t < ms; t += INTERVAL_MS) {
-    const rounds = [...w.detectors.values()].map((d) => d.round());
-    for (let i = 0; i < INTERVAL_MS; i += 50) {
-      w.farm.fleet.step();
-      await w.clock.advance(50);
+  const busy = new Set<string>();
+  for (let t = 0; t < ms; t += 50) {
+    if (t % INTERVAL_MS === 0) {
+      for (const [id, d] of w.detectors) {
+        if (busy.has(id)) continue;
+        busy.add(id);
+        void d.round().finally(() => busy.delete(id));
+      }
     }
-    await Promise.all(rounds);
+    w.farm.fleet.step();
+    await w.clock.advance(50);
   }
 }
 
@@ -137,4 +147,15 @@ test('detector on fleet: the unsafe variant (the leader probes alone) is caught 
   w.farm.fleet.cut('n1', w.farm.model.server(primary)?.address ?? '');
   await detect(w, 4_000);
   assert.ok(failovers(w).length > 0, 'the broken judge starts a failover of a live primary');
+});
+
+test('detector on fleet: a hung primary (connections open, nothing answers) is failed over', async () => {
+  const w = await world();
+  await detect(w, 1_000);
+  const old = w.farm.model.group('g1')?.primary ?? '';
+  const server = w.farm.fleet.server(w.farm.model.server(old)?.address ?? '');
+  if (server !== undefined) server.power = 'hung';
+  await detect(w, 8_000);
+  assert.equal(failovers(w).length, 1);
+  assert.notEqual(w.farm.model.group('g1')?.primary, old);
 });

@@ -14,6 +14,11 @@ export interface FleetOptions {
   readonly slaveNetTimeoutMs?: number;
   /** read_only in the servers' option files (what a restarted server comes back with). */
   readonly readOnlyAtStart?: boolean;
+  /**
+   * How long a statement to a hung server waits before it fails, as
+   * [servers] query_timeout_ms bounds every statement of src/mysql.
+   */
+  readonly queryTimeoutMs?: number;
 }
 
 /** A write the application got an acknowledgement for. */
@@ -50,6 +55,7 @@ export class SimFleet {
       heartbeatPeriodMs: 250,
       slaveNetTimeoutMs: 60_000,
       readOnlyAtStart: true,
+      queryTimeoutMs: 5_000,
       ...o,
     };
   }
@@ -60,6 +66,10 @@ export class SimFleet {
 
   get latencyMs(): number {
     return this.#o.latencyMs;
+  }
+
+  get queryTimeoutMs(): number {
+    return this.#o.queryTimeoutMs;
   }
 
   get heartbeatPeriodMs(): number {

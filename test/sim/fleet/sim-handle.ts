@@ -20,8 +20,8 @@ const POLL_MS = 10;
  * fabric-ha's view of one simulated server through one caller's
  * connections: the same contract as src/mysql's MysqlServer (typed errors
  * SERVER_UNREACHABLE, SERVER_IDENTITY_CHANGED), so farm procedures and the
- * failure detector run against it unchanged. A hung server never answers:
- * the caller's own timeout must fire.
+ * failure detector run against it unchanged. A hung server answers
+ * nothing: a statement fails only when the query timeout passes.
  */
 export class SimHandle implements ServerHandle {
   readonly address: string;
@@ -46,7 +46,15 @@ export class SimHandle implements ServerHandle {
         { server: this.address },
       );
     }
-    if (s.power === 'hung') return new Promise<T>(() => undefined);
+    if (s.power === 'hung') {
+      // The connection opens, the statement never answers: the query timeout ends it.
+      await this.#fleet.clock.sleep(this.#fleet.queryTimeoutMs);
+      throw new FabricError(
+        'SERVER_UNREACHABLE',
+        `${this.address}: no answer within ${this.#fleet.queryTimeoutMs} ms (simulated hang) while ${what}`,
+        { server: this.address },
+      );
+    }
     const expected = this.#expectedUuid;
     if (expected !== undefined && s.uuid !== undefined && s.uuid !== expected) {
       throw new FabricError(
