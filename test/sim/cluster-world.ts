@@ -236,6 +236,12 @@ export class ClusterWorld implements SeedTimers {
     this.#q.push(this.#now + Math.max(1, Math.ceil(ms / MS_PER_TICK)), { kind: 'timer', resolve });
   }
 
+  /** Whether a message from `a` reaches `b` now (both up, same side of the partition). */
+  reaches(a: NodeId, b: NodeId): boolean {
+    const up = (id: NodeId) => this.nodes.get(id)?.driver !== undefined;
+    return up(a) && up(b) && !this.#apart(a, b);
+  }
+
   #apart(a: NodeId, b: NodeId): boolean {
     return (this.#side.get(a) ?? 0) !== (this.#side.get(b) ?? 0);
   }

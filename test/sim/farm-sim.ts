@@ -6,13 +6,15 @@ import type { Submission } from '../../src/executor/submission.js';
 import type { FabricModel, JsonValue } from '../../src/fabric/index.js';
 import type { RaftDriver } from '../../src/node/raft-driver.js';
 import { SeededRng } from '../../src/raft/index.js';
-import type { NodeId } from '../../src/raft/index.js';
 import { SafetyViolation } from './checker.js';
 import { ClusterWorld, clusterOptions } from './cluster-world.js';
 import { EndedOnce } from './ended-once.js';
 import { commitFabric } from './sim-fabric-runtime.js';
 import type { FabricRuntime } from './sim-fabric-runtime.js';
+import type { FailureDetectorConfig } from '../../src/detector/runtime/config.js';
 import { SimFleet } from './fleet/sim-fleet.js';
+import { SimDetectors } from './sim-detectors.js';
+import type { SimNode } from './sim-node.js';
 import { simConnector } from './fleet/sim-handle.js';
 import type { SimServer } from './fleet/sim-server.js';
 import { fnv } from './hash.js';
@@ -38,9 +40,42 @@ interface Request {
 export interface FarmSimOptions {
   /** [ha] fence: 'command' powers the old primary off (STONITH); 'none' cannot reach it. */
   readonly fence: 'command' | 'none';
-  /** A deliberately broken variant the checker must catch. */
+  /** A deliberately broken variant of the farm procedures the checker must catch. */
   readonly unsafe?: UnsafeVariants;
+  /** The deliberately broken judge: the leader's own probes alone declare a server dead. */
+  readonly unsafeLeaderOnly?: boolean;
 }
+
+/** What happens to the primary: the detector must fail over the first two, never the last two. */
+const PRIMARY_FAULTS = ['crash', 'hang', 'cut-leader', 'cut-fabric'] as const;
+type PrimaryFaultKind = (typeof PRIMARY_FAULTS)[number];
+
+interface PrimaryFault {
+  readonly kind: PrimaryFaultKind;
+  readonly address: string;
+  readonly until: number;
+  readonly heal: () => void;
+}
+
+/** The detector's settings in simulated time (a tick is MS_PER_TICK ms). */
+const DETECTOR: FailureDetectorConfig = {
+  detectionIntervalMs: 10 * MS_PER_TICK,
+  detections: 3,
+  probeTimeoutMs: 5 * MS_PER_TICK,
+  observationWindowMs: 40 * MS_PER_TICK,
+  failoverCooldownS: 0,
+  lagThresholdS: 5,
+  failoverWithoutReplicaEvidence: false,
+  reportErrorWindowS: 60,
+  reportErrorThreshold: 3,
+  reportErrorClients: 2,
+};
+
+/**
+ * How long after a primary's trouble ended a failover of it is still the
+ * detector's answer to that trouble (its observations age out by then).
+ */
+const VERDICT_SLACK_MS = 2 * DETECTOR.observationWindowMs + 4 * DETECTOR.detectionIntervalMs;
 
 export interface FarmSimResult {
   readonly ok: boolean;
@@ -50,6 +85,7 @@ export interface FarmSimResult {
     failed: number;
     switchovers: number;
     failovers: number;
+    primaryFaults: number;
     crashes: number;
     clientWrites: number;
   };
@@ -57,14 +93,18 @@ export interface FarmSimResult {
 
 /**
  * The whole-system simulator: Fabric nodes running the production Raft
- * driver, the Fabric model and the Executor with the real farm procedures
- * (src/executor/farm), against a simulated MariaDB fleet. An operator
- * creates a group, adds servers, promotes one, then switches over and
- * fails over (the primary cut off from fabric-ha) while Fabric leaders
- * crash and applications write to whichever server is writable. Checked
- * after every event: Raft safety, the model identical on every node at the
- * same applied index, every procedure ends exactly once, and at most one
- * writable server in the group.
+ * driver, the Fabric model, the Executor with the real farm procedures
+ * (src/executor/farm) and the real failure detector, against a simulated
+ * MariaDB fleet. An operator creates a group, adds servers, promotes one,
+ * activates it, then switches over now and then; meanwhile the primary
+ * crashes, hangs, or is cut from the Fabric leader or from every Fabric node
+ * (its replicas still reach it), Fabric leaders crash or are partitioned,
+ * and applications write to whichever server is writable. Checked after
+ * every event: Raft safety, the model identical on every node at the same
+ * applied index, every procedure ends exactly once, at most one writable
+ * server in the group, and no failover of a primary that was healthy (no
+ * crash or hang within the verdict's reach); after healing, a writable
+ * primary that every secondary replicates from (liveness).
  */
 export class FarmSim {
   readonly #fence: FarmSimOptions['fence'];
@@ -80,6 +120,11 @@ export class FarmSim {
     latencyMs: MS_PER_TICK,
     heartbeatPeriodMs: 5 * MS_PER_TICK,
   });
+  readonly #detectors: SimDetectors;
+  #fault: PrimaryFault | undefined;
+  /** Server address → when its last crash or hang ended (Infinity while it lasts). */
+  readonly #troubleEnd = new Map<string, number>();
+  readonly #failoversSeen = new Set<string>();
   readonly #endedOnce = new EndedOnce();
   readonly #modelAt = new ModelAtIndex(MODEL_CHECK_EVERY);
   #current: Request | undefined;
@@ -92,6 +137,7 @@ export class FarmSim {
     failed: 0,
     switchovers: 0,
     failovers: 0,
+    primaryFaults: 0,
     clientWrites: 0,
   };
 
@@ -101,8 +147,17 @@ export class FarmSim {
     const o = clusterOptions(seed, steps, 3);
     this.#rng = new SeededRng(seed ^ 0xfa2b);
     for (const a of DATABASES) this.#fleet.add(a);
+    this.#detectors = new SimDetectors({
+      fleet: this.#fleet,
+      clock: { now: () => this.#cluster.nowMs(), sleep: (ms) => this.#cluster.sleep(ms) },
+      config: {
+        ...DETECTOR,
+        ...(opts.unsafeLeaderOnly === true ? { unsafeLeaderOnly: true } : {}),
+      },
+      reachable: (from, to) => this.#cluster.reaches(from, to),
+    });
     this.#cluster = new ClusterWorld(o, this.#rng, {
-      registry: (model, n) => this.#registry(model, n.id),
+      registry: (model, n) => this.#registry(model, n),
       maxAttempts: 30,
       onApply: (node, index, model, answer) => {
         this.#modelAt.check(node, index, model, answer);
@@ -114,32 +169,37 @@ export class FarmSim {
     return this.#cluster.run(steps, {
       beforeTick: () => {
         if (!this.#cluster.healing) this.#cluster.faults();
+        this.#primaryFaults();
         this.#operator();
         this.#clients();
         this.#fleet.step();
+        this.#detectors.tick();
       },
       checkNode: (_n, rt) => {
         this.#endedOnce.check(rt.model);
       },
       checkAll: () => {
         this.#checkFencing();
+        this.#checkFailovers();
       },
       unconverged: () => {
         const why = this.#unconverged();
         return why === undefined ? undefined : `after healing, ${why}`;
       },
       result: (failure) => {
-        const stats = { ...this.#stats, crashes: this.#cluster.crashes };
+        void this.#detectors.stop();
+        const done = [...this.#failoversSeen].length;
+        const stats = { ...this.#stats, failovers: done, crashes: this.#cluster.crashes };
         return failure === undefined ? { ok: true, stats } : { ok: false, failure, stats };
       },
     });
   }
 
-  /** The real farm procedures, reaching the fleet as this node. */
-  #registry(model: FabricModel, node: NodeId): ProcedureRegistry {
+  /** The real farm procedures, reaching the fleet as this node, and this incarnation's detector. */
+  #registry(model: FabricModel, n: SimNode): ProcedureRegistry {
     const deps: FarmDeps = {
       model,
-      servers: simConnector(this.#fleet, node),
+      servers: simConnector(this.#fleet, n.id),
       switchoverTimeoutMs: 2_000,
       failoverCooldownMs: 0,
       finalProbeTimeoutMs: 5,
@@ -148,7 +208,160 @@ export class FarmSim {
     };
     const registry = new ProcedureRegistry();
     for (const def of farmProcedures(deps)) registry.register(def);
+    const inc = n.incarnation;
+    const driver = (): RaftDriver | undefined => (n.incarnation === inc ? n.driver : undefined);
+    this.#detectors.attach({
+      id: n.id,
+      driver,
+      model,
+      submit: (name, args, requestId) =>
+        this.#detectorSubmit(driver(), registry, model, {
+          name,
+          args,
+          requestId,
+        }),
+    });
     return registry;
+  }
+
+  /** The detector's submissions take the API's path on the node that judged. */
+  async #detectorSubmit(
+    driver: RaftDriver | undefined,
+    registry: ProcedureRegistry,
+    model: FabricModel,
+    r: { name: string; args: unknown; requestId: string },
+  ): Promise<string> {
+    if (driver === undefined) throw new Error('node down');
+    const s = buildSubmission(registry, model, {
+      ...r,
+      procedureId: `d-${r.requestId}-${this.#cluster.now}`,
+      at: this.#cluster.nowMs(),
+      term: driver.basicStatus().term,
+    });
+    if (s.kind === 'known') return s.procedureId;
+    const out = await commitFabric(driver, s.command);
+    if (!out.ok) throw new Error(`${r.name} refused: ${out.message}`);
+    return s.command.type === 'submit' ? s.command.procedureId : '';
+  }
+
+  /**
+   * Now and then something happens to the primary for a while: a crash, a
+   * hang, a cut between it and the Fabric leader, or between it and every
+   * Fabric node (its replicas still reach it). The heal phase ends them all.
+   */
+  #primaryFaults(): void {
+    const f = this.#fault;
+    if (f !== undefined) {
+      if (!this.#cluster.healing && this.#cluster.now < f.until) return;
+      // A crashed primary stays down until it has been failed over: one that
+      // restarts first comes back read-only (read_only=ON in its option file)
+      // and nothing makes it writable again (a known gap, README).
+      if (f.kind === 'crash' && this.#modelPrimary() !== 'elsewhere') return;
+      f.heal();
+      this.#fault = undefined;
+      return;
+    }
+    // Between operator requests: a switchover caught by its primary's crash
+    // retries its steps for minutes while it holds the group's lock, and the
+    // failover waits behind it (a known gap, README).
+    if (this.#cluster.healing || this.#current !== undefined || this.#rng.float() >= 0.01) return;
+    const model = this.#cluster.runtime(this.#cluster.leader()?.id ?? '')?.model;
+    const g = model?.group(GROUP);
+    const primary = g?.primary === null || g === undefined ? undefined : model?.server(g.primary);
+    const leader = this.#cluster.leader()?.id;
+    if (primary === undefined || leader === undefined || g?.status !== 'ACTIVE') return;
+    const kind = PRIMARY_FAULTS[this.#rng.int(PRIMARY_FAULTS.length)] ?? 'crash';
+    const address = primary.address;
+    const db = this.#fleet.server(address);
+    if (db === undefined) return;
+    this.#stats.primaryFaults++;
+    const until = this.#cluster.now + 50 + this.#rng.int(250);
+    const trouble = (): void => {
+      this.#troubleEnd.set(address, Number.POSITIVE_INFINITY);
+    };
+    const troubleOver = (): void => {
+      this.#troubleEnd.set(address, this.#cluster.nowMs());
+    };
+    if (kind === 'crash') {
+      trouble();
+      db.crash();
+      this.#fault = {
+        kind,
+        address,
+        until,
+        heal: () => {
+          if (db.power === 'crashed') db.restart();
+          troubleOver();
+        },
+      };
+    } else if (kind === 'hang') {
+      trouble();
+      db.power = 'hung';
+      this.#fault = {
+        kind,
+        address,
+        until,
+        heal: () => {
+          if (db.power === 'hung') db.power = 'up';
+          troubleOver();
+        },
+      };
+    } else if (kind === 'cut-leader') {
+      this.#fleet.cut(leader, address);
+      this.#fault = {
+        kind,
+        address,
+        until,
+        heal: () => {
+          this.#fleet.heal(leader, address);
+        },
+      };
+    } else {
+      this.#cutFromFabric(address, true);
+      this.#fault = {
+        kind,
+        address,
+        until,
+        heal: () => {
+          this.#cutFromFabric(address, false);
+        },
+      };
+    }
+  }
+
+  /**
+   * Whether the crashed primary has been failed over: 'elsewhere' once the
+   * leader's model has another primary; 'unknown' while there is no leader.
+   */
+  #modelPrimary(): 'elsewhere' | 'unknown' | 'still' {
+    const model = this.#cluster.runtime(this.#cluster.leader()?.id ?? '')?.model;
+    if (model === undefined) return 'unknown';
+    const uuid = model.group(GROUP)?.primary;
+    const address = uuid === undefined || uuid === null ? undefined : model.server(uuid)?.address;
+    return address !== undefined && address !== this.#fault?.address ? 'elsewhere' : 'still';
+  }
+
+  /**
+   * Detector safety: a failover is the answer to a primary that crashed or
+   * hung, recently enough for the verdict to rest on it; a primary that was
+   * only cut from the Fabric leader, or from Fabric while its replicas still
+   * reached it, is never failed over.
+   */
+  #checkFailovers(): void {
+    for (const rt of this.#cluster.runtimes()) {
+      for (const p of rt.model.procedures({ name: 'group.failover' })) {
+        if (this.#failoversSeen.has(p.id)) continue;
+        this.#failoversSeen.add(p.id);
+        const uuid = (p.args as { server?: unknown } | null)?.server;
+        const address = typeof uuid === 'string' ? rt.model.server(uuid)?.address : undefined;
+        const end = address === undefined ? undefined : this.#troubleEnd.get(address);
+        if (end === undefined || p.submittedAt > end + VERDICT_SLACK_MS)
+          throw new SafetyViolation(
+            `Detector: ${p.id} fails over ${address ?? String(uuid)}, which had no crash or hang ` +
+              (end === undefined ? 'ever' : `since ${end} ms (failover at ${p.submittedAt} ms)`),
+          );
+      }
+    }
   }
 
   /** STONITH for fence = 'command': the operator's program powers the server off. */
@@ -176,17 +389,13 @@ export class FarmSim {
     if (no <= DATABASES.length)
       return req('group.add', { group: GROUP, address: DATABASES[no - 1] ?? '' });
     if (no === DATABASES.length + 1) return req('group.promote', { group: GROUP });
-    const g = model.group(GROUP);
-    const primary = g?.primary === null || g === undefined ? undefined : model.server(g.primary);
-    const secondaries = model.servers({ groupId: GROUP, status: 'SECONDARY' });
-    if (primary !== undefined && secondaries.length >= 2 && this.#rng.float() < 0.4) {
-      // The primary's link from fabric-ha breaks; clients still reach it.
-      this.#cutFromFabric(primary.address, true);
-      this.#stats.failovers++;
-      return req('group.failover', { group: GROUP, server: primary.uuid }, () => {
-        this.#cutFromFabric(primary.address, false);
-      });
-    }
+    if (no === DATABASES.length + 2) return req('group.activate', { group: GROUP });
+    // Switchovers wait while the primary is in trouble: the detector acts then.
+    if (
+      this.#fault !== undefined ||
+      model.servers({ groupId: GROUP, status: 'SECONDARY' }).length < 1
+    )
+      return undefined;
     this.#stats.switchovers++;
     return req('group.promote', { group: GROUP });
   }
@@ -214,6 +423,7 @@ export class FarmSim {
     }
     if (this.#cluster.healing || this.#ops >= MAX_OPS || this.#cluster.now < this.#nextOpAt) return;
     this.#current = this.#nextRequest(rt.model);
+    if (this.#current === undefined) this.#ops--;
     if (this.#current !== undefined) this.#submit(driver, rt, this.#current);
   }
 
@@ -243,7 +453,7 @@ export class FarmSim {
    * Why the system has not settled yet (undefined once it has): the last
    * request ended, every node applied the same log into the same model, the
    * model's primary is the one writable server, and every SECONDARY
-   * replicates from it and has all it has.
+   * replicates from it and has all it has (or is marked STOPPED).
    */
   #unconverged(): string | undefined {
     if (this.#current !== undefined)
@@ -266,6 +476,10 @@ export class FarmSim {
     for (const s of model.servers({ groupId: GROUP, status: 'SECONDARY' })) {
       const db = this.#fleet.server(s.address);
       const rep = db?.replication;
+      // One that was down while a promotion re-pointed the group replicates
+      // from nobody: the detector must have marked it STOPPED (connectors
+      // stop reading from it; health shows it). It is not re-pointed by itself.
+      if (rep === undefined && s.replication === 'STOPPED') continue;
       if (rep?.source !== primary.address || rep.io !== 'Yes' || db?.log.currentPos() !== pos)
         return `${s.address} replicates from ${rep?.source ?? 'nobody'} at ${db?.log.currentPos() ?? '?'}, primary at ${pos ?? '?'}`;
     }

@@ -9,7 +9,7 @@ import { ProcedureSim } from './procedure-sim.js';
  * steps, lost submissions retried with their request ids. SIM_PROC_SEEDS
  * resizes the sweep.
  */
-const seeds = Number(process.env.SIM_PROC_SEEDS ?? 200);
+const seeds = Number(process.env.SIM_PROC_SEEDS ?? 100);
 const steps = 1500;
 
 test(`sim: procedures survive leader crashes and partitions across ${seeds} seeds`, async () => {
