@@ -34,6 +34,18 @@ test(`sim: the whole system keeps one writable primary, fails over only dead pri
   assert.ok(total.failovers > 0 && total.switchovers > 0, 'both kinds of promotion ran');
 });
 
+test('sim: with fence = semi-sync no acknowledged write is lost across 40 seeds', async () => {
+  const failures: string[] = [];
+  let failovers = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const r = await new FarmSim(seed, steps, { fence: 'semi-sync' }).run(steps);
+    failovers += r.stats.failovers;
+    if (!r.ok) failures.push(`seed ${seed}: ${r.failure ?? ''}`);
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(failovers > 0, 'failovers ran');
+});
+
 test('sim: the farm checker catches a failover without fencing (two writable servers)', async () => {
   let caught: string | undefined;
   for (let seed = 1; seed <= 5 && caught === undefined; seed++) {

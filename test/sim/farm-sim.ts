@@ -1,4 +1,4 @@
-import { farmProcedures } from '../../src/executor/farm/index.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS, farmProcedures } from '../../src/executor/farm/index.js';
 import type { FarmDeps, Fencer, UnsafeVariants } from '../../src/executor/farm/index.js';
 import { ProcedureRegistry } from '../../src/executor/procedure-definition.js';
 import { buildSubmission } from '../../src/executor/submission.js';
@@ -38,8 +38,13 @@ interface Request {
 }
 
 export interface FarmSimOptions {
-  /** [ha] fence: 'command' powers the old primary off (STONITH); 'none' cannot reach it. */
-  readonly fence: 'command' | 'none';
+  /**
+   * [ha] fence: 'command' powers the old primary off (STONITH); 'none'
+   * cannot reach it; 'semi-sync' makes every server a semi-sync replica, so
+   * promoted primaries wait for an acknowledgement without falling back, and
+   * then no acknowledged write may be lost by a failover.
+   */
+  readonly fence: 'command' | 'none' | 'semi-sync';
   /** A deliberately broken variant of the farm procedures the checker must catch. */
   readonly unsafe?: UnsafeVariants;
   /** The deliberately broken judge: the leader's own probes alone declare a server dead. */
@@ -86,6 +91,8 @@ export interface FarmSimResult {
     switchovers: number;
     failovers: number;
     primaryFaults: number;
+    /** Seeds whose dead primary had no SECONDARY or SPARE left to promote. */
+    noCandidate: number;
     crashes: number;
     clientWrites: number;
   };
@@ -138,6 +145,7 @@ export class FarmSim {
     switchovers: 0,
     failovers: 0,
     primaryFaults: 0,
+    noCandidate: 0,
     clientWrites: 0,
   };
 
@@ -146,7 +154,7 @@ export class FarmSim {
     this.#unsafe = opts.unsafe ?? {};
     const o = clusterOptions(seed, steps, 3);
     this.#rng = new SeededRng(seed ^ 0xfa2b);
-    for (const a of DATABASES) this.#fleet.add(a);
+    for (const a of DATABASES) this.#fleet.add(a).semiSyncReplica = opts.fence === 'semi-sync';
     this.#detectors = new SimDetectors({
       fleet: this.#fleet,
       clock: { now: () => this.#cluster.nowMs(), sleep: (ms) => this.#cluster.sleep(ms) },
@@ -366,7 +374,8 @@ export class FarmSim {
 
   /** STONITH for fence = 'command': the operator's program powers the server off. */
   #fencer(): Fencer {
-    if (this.#fence === 'none') return { mode: 'none', fence: () => Promise.resolve('') };
+    if (this.#fence === 'none' || this.#fence === 'semi-sync')
+      return { mode: this.#fence, fence: () => Promise.resolve('') };
     return {
       mode: 'command',
       fence: (target) => {
@@ -469,9 +478,21 @@ export class FarmSim {
     if (model === undefined || g === undefined || g.primary === null) return 'no primary';
     const primary = model.server(g.primary);
     if (primary === undefined) return 'the primary is not a server';
+    // With every other server FAULTY there is nothing to promote: the group
+    // stays without a writable primary until an operator returns one
+    // (MySQL Fabric alike); the liveness promise needs a candidate.
+    const candidates = model
+      .servers({ groupId: GROUP })
+      .filter((s) => s.status === 'SECONDARY' || s.status === 'SPARE');
+    if (this.#fleet.server(primary.address)?.power === 'crashed' && candidates.length === 0) {
+      this.#stats.noCandidate++;
+      return undefined;
+    }
     const writable = this.#writable().map((s) => s.address);
     if (writable.join() !== primary.address)
       return `writable: [${writable.join(', ')}], model primary ${primary.address}`;
+    const lost = this.#lostWrites(primary.address);
+    if (lost !== undefined) throw new SafetyViolation(lost);
     const pos = this.#fleet.server(primary.address)?.log.currentPos();
     for (const s of model.servers({ groupId: GROUP, status: 'SECONDARY' })) {
       const db = this.#fleet.server(s.address);
@@ -496,6 +517,21 @@ export class FarmSim {
     }
   }
 
+  /**
+   * Lossless semi-sync: every write a primary acknowledged after a replica
+   * had it must be on the primary the group ends with, whatever failed over.
+   */
+  #lostWrites(primary: string): string | undefined {
+    if (this.#fence !== 'semi-sync') return undefined;
+    const db = this.#fleet.server(primary);
+    const lost = this.#fleet.acknowledged.filter(
+      (w) => w.replicated && db?.log.has(w.gtid) !== true,
+    );
+    if (lost.length === 0) return undefined;
+    const first = lost[0];
+    return `Durability: ${lost.length} writes acknowledged under semi-sync are not on the primary ${primary} (first: ${first?.key ?? ''} on ${first?.address ?? ''})`;
+  }
+
   /** Up servers whose read_only is off: what takes the applications' writes. */
   #writable(): SimServer[] {
     return this.#fleet.servers().filter((s) => s.power === 'up' && !s.readOnly);
@@ -509,9 +545,27 @@ export class FarmSim {
     }
   }
 
-  /** Fencing: at most one server of the group takes writes. */
+  /**
+   * Whether a writable server would acknowledge a commit now: a lossless
+   * semi-sync source with no semi-sync replica receiving from it blocks
+   * every commit instead (that is how fence = semi-sync fences).
+   */
+  #acknowledges(s: SimServer): boolean {
+    if (!s.semiSyncSource || s.semiSyncTimeoutMs < LOSSLESS_SEMI_SYNC_TIMEOUT_MS) return true;
+    return this.#fleet
+      .servers()
+      .some(
+        (r) =>
+          r.power === 'up' &&
+          r.semiSyncReplica &&
+          r.replication?.source === s.address &&
+          r.replication.io === 'Yes',
+      );
+  }
+
+  /** Fencing: at most one server of the group takes (acknowledges) writes. */
   #checkFencing(): void {
-    const writable = this.#writable();
+    const writable = this.#writable().filter((s) => this.#acknowledges(s));
     if (writable.length > 1)
       throw new SafetyViolation(
         `Fencing: ${writable.map((s) => s.address).join(' and ')} of group ${GROUP} both take writes`,
