@@ -7,7 +7,6 @@ import tseslint from 'typescript-eslint';
 
 import {
   EXECUTOR_FENCE_FILES,
-  EXECUTOR_FENCE_IGNORES,
   FENCE_FILES,
   PROJECT_SYNTAX_BANS,
   executorFenceRules,
@@ -99,8 +98,8 @@ export default defineConfig(
 
   // The determinism fence (style.md §4.5).
   { files: FENCE_FILES, rules: fenceRules },
-  // The executor's clock fence (time only through the injected clock).
-  { files: EXECUTOR_FENCE_FILES, ignores: EXECUTOR_FENCE_IGNORES, rules: executorFenceRules },
+  // The executor's fence: time only through the injected clock, I/O only through its ports.
+  { files: EXECUTOR_FENCE_FILES, rules: executorFenceRules },
 
   // Last: turn off every rule that fights the formatter.
   prettier,

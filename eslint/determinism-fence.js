@@ -135,17 +135,13 @@ export const fenceRules = {
 /** src/executor, under the clock fence (flat-config `files` globs). */
 export const EXECUTOR_FENCE_FILES = ['src/executor/**/*.ts'];
 
-/**
- * Outside the executor's clock fence:
- * - system-clock.ts is the production binding of the clock itself;
- * - detector/ is moving to src/detector (it has its own injected clock);
- * - farm/failover.ts reads Date.now for its cooldown check, pending the
- *   failover rework in flight on another branch: drop it from this list then.
- */
-export const EXECUTOR_FENCE_IGNORES = ['src/executor/system-clock.ts'];
-
 const WHY_CLOCK =
   'the executor reads time only through the injected clock (ctx.now/ctx.sleep, ExecutorPort.now/delay), so the simulator can replay a seed';
+const WHY_EXECUTOR_IO =
+  'the executor reaches the world only through its ports (ServerConnector, Fencer, ExecutorPort), so the simulator can replay a seed';
+
+/** I/O modules the executor must not use itself (its bindings live in src/server and src/mysql). */
+const EXECUTOR_IO_MODULES = ['fs', 'net', 'child_process', 'mysql2', 'level', 'classic-level'];
 
 /** @type {import('eslint').Linter.RulesRecord} */
 export const executorFenceRules = {
@@ -172,14 +168,24 @@ export const executorFenceRules = {
   'no-restricted-imports': [
     'error',
     {
-      paths: ['timers', 'node:timers', 'perf_hooks', 'node:perf_hooks'].map((name) => ({
-        name,
-        message: `'${name}' is banned here: ${WHY_CLOCK}.`,
-      })),
+      paths: [
+        ...['timers', 'node:timers', 'perf_hooks', 'node:perf_hooks'].map((name) => ({
+          name,
+          message: `'${name}' is banned here: ${WHY_CLOCK}.`,
+        })),
+        ...EXECUTOR_IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({
+          name,
+          message: `'${name}' is banned here: ${WHY_EXECUTOR_IO}.`,
+        })),
+      ],
       patterns: [
         {
           group: ['timers/*', 'node:timers/*'],
           message: `Timer modules are banned here: ${WHY_CLOCK}.`,
+        },
+        {
+          group: ['fs/*', 'node:fs/*', 'mysql2/*'],
+          message: `I/O modules are banned here: ${WHY_EXECUTOR_IO}.`,
         },
       ],
     },

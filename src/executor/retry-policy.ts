@@ -11,4 +11,3 @@ export function retryDelay(policy: RetryPolicy, attempt: number): number {
 }
 
 // The node still imports sleep from here; it lives with the real clock now.
-export { sleep } from './system-clock.js';

@@ -52,7 +52,7 @@ export interface HaConfig {
 export interface TestingConfig {
   /** Pause before every procedure step (ms): widens step boundaries for chaos tests. */
   readonly stepPauseMs: number;
-  /** Register the test.* procedures (src/executor/test-procedures.ts). */
+  /** Register the test.* procedures (src/server/testing/test-procedures.ts). */
   readonly procedures: boolean;
   /** This node's links to these managed servers fail from startup (SERVER_UNREACHABLE). */
   readonly blockServers: readonly string[];

@@ -11,8 +11,8 @@ import type { ExecutorPort } from '../executor/executor-port.js';
 import { Executor } from '../executor/executor.js';
 import { ProcedureRegistry } from '../executor/procedure-definition.js';
 import { buildSubmission } from '../executor/submission.js';
-import { sleep } from '../executor/retry-policy.js';
-import { TEST_PROCEDURES } from '../executor/test-procedures.js';
+import { sleep } from './system-clock.js';
+import { TEST_PROCEDURES } from './testing/test-procedures.js';
 import {
   FabricModel,
   FabricStateMachine,

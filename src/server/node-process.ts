@@ -1,3 +1,4 @@
+import { realScheduler } from '../node/scheduler.js';
 import * as grpc from '@grpc/grpc-js';
 import { clusterServiceHandlers } from '../api/cluster-service.js';
 import { detectorServiceHandlers } from '../api/detector-service.js';
@@ -182,6 +183,7 @@ function failureDetector(
     fabric,
     peers: grpcDetectorPeers(leaders),
     logger: logger.child({ nodeId: config.node.id }),
+    clock: realScheduler,
   });
 }
 

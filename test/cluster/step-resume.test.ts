@@ -2,7 +2,7 @@
  * A long step resumes from its last checkpoint after kill -9 of the leader
  * (issue 10 §2): test.chunked's one step works through UNITS units and
  * checkpoints every EVERY; the leader is killed ROUNDS times mid-step. Its
- * audit log (<dir>/<id>.log, see src/executor/chunked-test-procedure.ts)
+ * audit log (<dir>/<id>.log, see src/server/testing/chunked-test-procedure.ts)
  * must show every unit done exactly once and each resumed attempt starting
  * at the checkpoint committed before it.
  */

@@ -151,7 +151,8 @@ class Harness {
       },
       peers: this.#peers(),
       logger: silentLogger(),
-      now: () => this.clock,
+      // Rounds are driven directly (round()); start() and its timer are never used.
+      clock: { now: () => this.clock, after: () => ({ cancel: () => undefined }) },
     });
   }
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { buildSubmission } from '../../src/executor/submission.js';
 import type { SubmitRequest } from '../../src/executor/submission.js';
 import { PermanentStepError, ProcedureRegistry } from '../../src/executor/procedure-definition.js';
-import { FAIL_SECOND, TEN_STEPS } from '../../src/executor/test-procedures.js';
+import { FAIL_SECOND, TEN_STEPS } from '../../src/server/testing/test-procedures.js';
 import { FabricModel } from '../../src/fabric/index.js';
 import { isFabricError } from '../../src/util/fabric-error.js';
 

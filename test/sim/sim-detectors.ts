@@ -5,6 +5,7 @@ import type { FabricModel } from '../../src/fabric/index.js';
 import type { RaftDriver } from '../../src/node/raft-driver.js';
 import type { NodeId } from '../../src/raft/index.js';
 import { silentLogger } from '../../src/util/logger.js';
+import { simAfter } from './fleet/sim-clock.js';
 import type { SimClock } from './fleet/sim-clock.js';
 import type { SimFleet } from './fleet/sim-fleet.js';
 import { simConnector } from './fleet/sim-handle.js';
@@ -92,7 +93,7 @@ export class SimDetectors {
       },
       peers: this.#peers(site.id),
       logger: silentLogger(),
-      now: () => clock.now(),
+      clock: { now: () => clock.now(), after: (ms, fn) => simAfter(clock, ms, fn) },
       raceTimeout: (op, ms, onTimeout) => Promise.race([op, clock.sleep(ms).then(onTimeout)]),
     });
   }

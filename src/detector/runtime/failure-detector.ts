@@ -1,3 +1,4 @@
+import type { Scheduler, Timer } from '../../node/scheduler.js';
 import type { DetectorApi } from './detector-api.js';
 import type { ErrorTally, RoundVerdict, ThreatApi, ThreatReport } from './detector-api.js';
 import { judge, replicationStates, ThreatWindow } from '../verdict/index.js';
@@ -47,7 +48,11 @@ export interface FailureDetectorOptions {
   readonly fabric: DetectorFabric;
   readonly peers: DetectorPeers;
   readonly logger: Logger;
-  readonly now?: () => number;
+  /**
+   * Time and the round timer: Node's (realScheduler) in a node process, the
+   * seed's in the simulator. The detector reads no clock of its own.
+   */
+  readonly clock: Pick<Scheduler, 'now' | 'after'>;
   /** How a probe's timeout is timed (default: real timers; the simulator's clock under a seed). */
   readonly raceTimeout?: RaceTimeout;
 }
@@ -88,7 +93,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
   readonly #replicationSync: ReplicationSync;
   readonly #reachabilitySync: ReachabilitySync;
   readonly #board: ReplicationBoard;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: Timer | undefined;
   #current: Promise<void> | undefined;
   #stopped = false;
   #rounds = 0;
@@ -96,7 +101,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
 
   constructor(o: FailureDetectorOptions) {
     this.#o = o;
-    this.#now = o.now ?? (() => Date.now());
+    this.#now = () => o.clock.now();
     this.#log = o.logger.child({ component: 'detector' });
     const c = o.config;
     this.#prober = new ServerProber(o.fabric.servers, c.probeTimeoutMs, this.#now, o.raceTimeout);
@@ -142,7 +147,7 @@ export class FailureDetector implements DetectorApi, ThreatApi {
   /** Stops probing; resolves once the round in progress (bounded by the probe timeout) ends. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer?.cancel();
     await this.#current;
   }
 
@@ -250,10 +255,9 @@ export class FailureDetector implements DetectorApi, ThreatApi {
 
   #schedule(delayMs: number): void {
     if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
+    this.#timer = this.#o.clock.after(delayMs, () => {
       this.#current = this.#loop();
-    }, delayMs);
-    this.#timer.unref();
+    });
   }
 
   async #loop(): Promise<void> {

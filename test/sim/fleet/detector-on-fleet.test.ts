@@ -12,7 +12,7 @@ import { FailureDetector } from '../../../src/detector/runtime/failure-detector.
 import type { FailureDetectorConfig } from '../../../src/detector/runtime/config.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { FarmOnFleet } from './farm-on-fleet.js';
-import { ManualClock } from './sim-clock.js';
+import { ManualClock, simAfter } from './sim-clock.js';
 import { SimFleet } from './sim-fleet.js';
 import { simConnector } from './sim-handle.js';
 
@@ -86,7 +86,7 @@ async function world(unsafeLeaderOnly = false): Promise<World> {
         },
         peers,
         logger: silentLogger(),
-        now: () => clock.now(),
+        clock: { now: () => clock.now(), after: (ms, fn) => simAfter(clock, ms, fn) },
         raceTimeout: (op, ms, onTimeout) => Promise.race([op, clock.sleep(ms).then(onTimeout)]),
       }),
     );

@@ -8,6 +8,19 @@ export interface SimClock {
   sleep(ms: number): Promise<void>;
 }
 
+/** A one-shot timer on a SimClock, as Scheduler.after offers it. */
+export function simAfter(clock: SimClock, ms: number, fn: () => void): { cancel(): void } {
+  let live = true;
+  void clock.sleep(ms).then(() => {
+    if (live) fn();
+  });
+  return {
+    cancel: () => {
+      live = false;
+    },
+  };
+}
+
 /** A clock driven by hand, for the fleet's own tests: advance() runs what fell due. */
 export class ManualClock implements SimClock {
   #now = 0;

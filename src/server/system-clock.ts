@@ -1,7 +1,7 @@
-// The production binding of the executor's clock: the one file in
-// src/executor allowed real time (see eslint/determinism-fence.js). Steps
-// and the runner read time only through ExecutorPort.now/delay, which the
-// node binds here and the simulator binds to simulated time.
+// The production binding of the executor's clock. It lives outside
+// src/executor, which reads time only through ExecutorPort.now/delay (the
+// determinism fence, eslint/determinism-fence.js): the node binds them here,
+// the simulator to simulated time.
 
 /** Wall-clock milliseconds since the epoch. */
 export function systemNow(): number {

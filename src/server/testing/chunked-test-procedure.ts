@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JsonValue } from '../fabric/index.js';
-import type { ProcedureDefinition, StepContext, StepResult } from './procedure-definition.js';
-import { StepPermanentError } from './step-errors.js';
+import type { JsonValue } from '../../fabric/index.js';
+import type {
+  ProcedureDefinition,
+  StepContext,
+  StepResult,
+} from '../../executor/procedure-definition.js';
+import { StepPermanentError } from '../../executor/step-errors.js';
 
 interface ChunkedArgs {
   readonly dir: string;

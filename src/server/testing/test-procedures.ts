@@ -1,9 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JsonValue } from '../fabric/index.js';
+import type { JsonValue } from '../../fabric/index.js';
 import { CHUNKED } from './chunked-test-procedure.js';
-import type { ProcedureDefinition, StepContext, StepResult } from './procedure-definition.js';
-import { StepPermanentError, StepRetryableError } from './step-errors.js';
+import type {
+  ProcedureDefinition,
+  StepContext,
+  StepResult,
+} from '../../executor/procedure-definition.js';
+import { StepPermanentError, StepRetryableError } from '../../executor/step-errors.js';
 
 interface MarkerArgs {
   readonly dir: string;
