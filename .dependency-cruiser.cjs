@@ -5,9 +5,10 @@
 // a module may import its own layer and the layers before it, never one after.
 // src/client and src/connector stand apart: they talk to the cluster over gRPC and
 // may import only generated protos, src/wire (metadata keys, defaults, codes shared
-// with the server), the routing module and src/util.
+// with the server), the routing module (src/routing) and src/util.
 const LAYERS = [
   'util',
+  'routing',
   'gen',
   'wire',
   'raft',
@@ -55,13 +56,22 @@ module.exports = {
       to: { pathNot: under(['raft', 'util']) },
     },
     {
+      name: 'routing-imports-nothing',
+      severity: 'error',
+      comment:
+        'The routing function (key -> shard) is shared by the server and the connector: ' +
+        'it imports nothing else of the project, so the connector pulls in no server code.',
+      from: { path: '^src/routing/' },
+      to: { path: '^src/', pathNot: under(['routing']) },
+    },
+    {
       name: 'fabric-only-raft-and-util',
       severity: 'error',
       comment:
         'The Fabric domain model is deterministic like the Raft core: it may import only ' +
-        'src/raft and src/util.',
+        'src/raft, src/routing and src/util.',
       from: { path: '^src/fabric/' },
-      to: { pathNot: under(['fabric', 'raft', 'util']) },
+      to: { pathNot: under(['fabric', 'raft', 'routing', 'util']) },
     },
     {
       name: 'mysql-only-util',
@@ -77,9 +87,12 @@ module.exports = {
       severity: 'error',
       comment:
         'The admin client and the connector talk to the cluster over gRPC only: they may ' +
-        'import generated protos, src/wire and src/util, never a server-side layer.',
+        'import generated protos, src/wire, src/routing and src/util, never a server-side layer.',
       from: { path: under(['client', 'connector']) },
-      to: { path: '^src/', pathNot: under(['client', 'connector', 'gen', 'wire', 'util']) },
+      to: {
+        path: '^src/',
+        pathNot: under(['client', 'connector', 'gen', 'wire', 'routing', 'util']),
+      },
     },
     {
       name: 'only-the-top-uses-the-client',

@@ -15,6 +15,7 @@ export const FENCE_FILES = [
   'src/raft/**/*.ts',
   'src/fabric/**/*.ts',
   'src/detector/verdict/**/*.ts',
+  'src/routing/**/*.ts',
 ];
 
 const WHY = 'the Raft core is deterministic: time only via tick(), randomness via the injected Rng';
