@@ -13,7 +13,14 @@ export function registerSandboxCommand(program: Command): void {
       'start a local cluster of Fabric nodes and MariaDB servers to try things out; Ctrl-C stops it',
     )
     .option('-n, --nodes <count>', 'how many Fabric nodes (1-7)', '3')
-    .option('-s, --servers <count>', 'how many MariaDB servers in the group (0-5)', '3')
+    .option(
+      '-s, --servers <count>',
+      'how many MariaDB servers per group (0-5; default 3, or 2 with --sharded)',
+    )
+    .option(
+      '--sharded',
+      'a global group and two shard groups: subscribers sharded on sub_no by RANGE',
+    )
     .option('--keep', 'keep the temp dir (configs, data, logs) after stopping')
     .action(async (o: SandboxOptions) => {
       // MariaDB tooling, gRPC and the client load only when a sandbox runs.

@@ -9,7 +9,15 @@ import type { LocalMariadb } from '../mysql/index.js';
 import { findMariadbd } from '../mysql/index.js';
 import { clusterFileText } from '../server/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
-import { PASSWORD_ENV, sandboxAccounts, setUpGroup, startMariadbFleet } from './sandbox-farm.js';
+import {
+  PASSWORD_ENV,
+  SANDBOX_BOUNDS,
+  SHARDED_GROUPS,
+  sandboxAccounts,
+  setUpGroup,
+  setUpShardedFarm,
+  startMariadbFleet,
+} from './sandbox-farm.js';
 import type { SandboxAccounts } from './sandbox-farm.js';
 
 const FABRIC_BIN = fileURLToPath(new URL('../../bin/fabric.js', import.meta.url));
@@ -39,8 +47,9 @@ async function waitForLeader(addresses: readonly string[], timeoutMs: number): P
 
 export interface SandboxOptions {
   readonly nodes: string;
-  readonly servers: string;
+  readonly servers?: string;
   readonly keep?: boolean;
+  readonly sharded?: boolean;
 }
 
 function count(flag: string, value: string, min: number, max: number): number {
@@ -57,7 +66,9 @@ function count(flag: string, value: string, min: number, max: number): number {
 /** fabric sandbox (registered by sandbox-command.ts, which loads this module only to run it). */
 export async function runSandbox(o: SandboxOptions): Promise<void> {
   const nodeCount = count('--nodes', o.nodes, 1, 7);
-  const serverCount = count('--servers', o.servers, 0, 5);
+  const sharded = o.sharded === true;
+  const perGroup = count('--servers', o.servers ?? (sharded ? '2' : '3'), sharded ? 1 : 0, 5);
+  const serverCount = sharded ? perGroup * SHARDED_GROUPS.length : perGroup;
   if (serverCount > 0 && findMariadbd() === undefined) {
     process.stderr.write(
       'fabric sandbox: mariadbd and mariadb-install-db are not on PATH (nor in /usr/sbin).\n' +
@@ -106,13 +117,15 @@ export async function runSandbox(o: SandboxOptions): Promise<void> {
     if (fleet.length > 0) {
       const client = new FabricClient(first, { timeoutMs: 60_000 });
       try {
-        await setUpGroup(client, GROUP, fleet, accounts, say);
+        if (sharded) await setUpShardedFarm(client, fleet, perGroup, accounts, say);
+        else await setUpGroup(client, GROUP, fleet, accounts, say);
       } finally {
         client.close();
       }
     }
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(readyText({ secs, dir, members, fleet, accounts, keep: o.keep === true }));
+    const ready = { secs, dir, members, fleet, accounts, keep: o.keep === true };
+    process.stdout.write(sharded ? shardedReadyText(ready, perGroup) : readyText(ready));
   } catch (e) {
     process.stderr.write(`fabric sandbox: ${(e as Error).message}\nlogs are in ${dir}\n`);
     await stop(1);
@@ -159,20 +172,56 @@ async function startNodes(
   return members;
 }
 
-function readyText(r: {
+interface Ready {
   secs: string;
   dir: string;
   members: readonly { id: string; address: string }[];
   fleet: readonly LocalMariadb[];
   accounts: SandboxAccounts;
   keep: boolean;
-}): string {
+}
+
+function nodeLines(r: Ready): string {
+  return r.members
+    .map(
+      (m) =>
+        `  ${m.id}  ${m.address}  (config ${path.join(r.dir, `${m.id}.toml`)}, log ${path.join(r.dir, `${m.id}.log`)})`,
+    )
+    .join('\n');
+}
+
+function shardedReadyText(r: Ready, perGroup: number): string {
+  const a = r.members[0]?.address ?? '';
+  const db = r.accounts.app.database;
+  const groups = SHARDED_GROUPS.map((g, i) => {
+    const dbs = r.fleet.slice(i * perGroup, (i + 1) * perGroup);
+    const what = i === 0 ? 'global group' : `shard [${SANDBOX_BOUNDS[i - 1] ?? ''}, …)`;
+    return `  ${g} (${what}): ${dbs.map((s) => `${s.address} pid ${s.pid}`).join(', ')}`;
+  });
+  const globalPort = String(r.fleet[0]?.port);
+  return (
+    `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodeLines(r)}\n` +
+    `\nMariaDB groups (the first server of each is PRIMARY):\n${groups.join('\n')}\n` +
+    `app account: user ${r.accounts.app.user}, password ${r.accounts.app.password}, database ${db}\n` +
+    `\ntry, in another terminal:\n` +
+    `  npx fabric sharding list-definitions -a ${a}\n` +
+    `  npx fabric sharding list-tables -a ${a}\n` +
+    `  npx fabric sharding lookup-servers ${db}.subscribers 1234 -a ${a}    # shard1\n` +
+    `  npx fabric sharding lookup-servers ${db}.subscribers 7000 -a ${a}    # shard2\n` +
+    `  npx fabric sharding lookup-servers ${db}.subscribers 0 -a ${a}       # below the lowest bound: refused\n` +
+    `  npx fabric sharding lookup-servers ${db}.subscribers 1 --hint GLOBAL -a ${a}\n` +
+    `  npx fabric topology dump -a ${a}\n` +
+    `  npx fabric group health shard1 -a ${a}                 # shows the global link\n` +
+    `  mariadb --no-defaults -h127.0.0.1 -P${globalPort} -u${r.accounts.app.user} -p${r.accounts.app.password} ${db} \\\n` +
+    `      -e "INSERT INTO plans VALUES (3, 'family')"      # a global write reaches every shard server\n` +
+    `  npx fabric group promote global -a ${a}                # every shard follows the new global primary\n` +
+    `\nCtrl-C stops every process${r.keep ? '' : ' and removes the temp dir'}.\n`
+  );
+}
+
+function readyText(r: Ready): string {
   const a = r.members[0]?.address ?? '';
   const b = r.members.at(-1)?.address ?? a;
-  const nodes = r.members.map(
-    (m) =>
-      `  ${m.id}  ${m.address}  (config ${path.join(r.dir, `${m.id}.toml`)}, log ${path.join(r.dir, `${m.id}.log`)})`,
-  );
   const dbs = r.fleet.map((db) => `  ${db.address}  pid ${db.pid}  datadir ${db.dataDir}`);
   const farm =
     r.fleet.length === 0
@@ -189,7 +238,7 @@ function readyText(r: {
         `  npx fabric topology watch -a ${a}                 # see each new epoch as it happens\n` +
         `  kill -9 <the primary's pid above>                        # automatic failover in about 0.6 s\n`;
   return (
-    `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodes.join('\n')}\n${farm}` +
+    `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodeLines(r)}\n${farm}` +
     `\nconfig of n1 (${path.join(r.dir, 'n1.toml')}; passwords come from the environment variables it names):\n` +
     readFileSync(path.join(r.dir, 'n1.toml'), 'utf8').replace(/^/gm, '  ') +
     `\ntry, in another terminal:\n  npx fabric cluster status -a ${a}\n${tryFarm}` +

@@ -31,3 +31,4 @@ export type { MariadbBinaries } from './find-mariadbd.js';
 export { provisionAccounts } from './provision-accounts.js';
 export type { ProvisionedAccounts } from './provision-accounts.js';
 export { createDatabase } from './create-database.js';
+export { createShardedSandboxSchema } from './sandbox-schema.js';
