@@ -26,6 +26,7 @@ export function parseHashBound(text: string): Parsed<string> {
  * different shards, as they do in Fabric).
  */
 export function parseHashKey(key: string | number | bigint): Parsed<string> {
+  // No 64-bit limit here: Python's str() digests any int, and so do we.
   if (typeof key === 'bigint') return accepted(key.toString());
   if (typeof key === 'number') {
     // A non-integer's text differs between Python and JS (repr vs toString), and a

@@ -26,7 +26,7 @@ export function refused<T>(reason: string): Parsed<T> {
   return { ok: false, reason };
 }
 
-/** Quotes user text in a reason so empty strings and spaces stay visible. */
+/** @internal Quotes user text in a reason so empty strings and spaces stay visible. */
 export function quote(text: string): string {
   return JSON.stringify(text);
 }

@@ -40,5 +40,5 @@ export function compareUtf8(a: string, b: string): number {
     j += y > 0xffff ? 2 : 1;
   }
   // One is a prefix of the other: the shorter sorts first, as bytes do.
-  return (a.length - i === 0 ? 0 : 1) - (b.length - j === 0 ? 0 : 1);
+  return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
 }
