@@ -30,7 +30,11 @@ const BAD: Readonly<Record<ShardMapType, readonly string[]>> = {
 function mapOf(type: ShardMapType): FabricModel {
   const m = farm(false);
   commit(m, [
-    ...['g3', 'g4', 'g5'].map((g): Effect => ({ type: 'group-create', groupId: g, description: '' })),
+    ...['g3', 'g4', 'g5'].map((g): Effect => ({
+      type: 'group-create',
+      groupId: g,
+      description: '',
+    })),
     { type: 'shard-map-create', mapId: 1, mapType: type, globalGroupId: 'g1' },
   ]);
   return m;
