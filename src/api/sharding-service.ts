@@ -86,18 +86,22 @@ const removeTable: MutationSpec<ShardingServiceRemoveTableRequest__Output> = {
   },
 };
 
-/** Bound and state are left out when not given, so the procedure places and defaults them. */
+/**
+ * Bound and state are left out when not given, so the procedure places and
+ * defaults them. The bound has presence (proto3 optional): "" is a bound,
+ * the lowest RANGE_STRING key, not "place it for me".
+ */
 const addShard: MutationSpec<ShardingServiceAddShardRequest__Output> = {
   procedure: 'sharding.add-shard',
   args: (r) => {
     requireId('map_id', r.map_id, 'shard map');
     requireGroupId('group_id', r.group_id);
-    requireKeyText('bound', r.bound, 0);
+    if (r.bound !== undefined) requireKeyText('bound', r.bound, 0);
     const state = shardStateFromProto('state', r.state);
     return {
       mapId: r.map_id,
       group: r.group_id,
-      ...(r.bound === '' ? {} : { bound: r.bound }),
+      ...(r.bound === undefined ? {} : { bound: r.bound }),
       ...(state === undefined ? {} : { state }),
     };
   },

@@ -114,9 +114,9 @@ function registerShards(sharding: Command): void {
       .description("add a shard on a group (that holds no shard and is not the map's global group)")
       .option(
         '--bound <value>',
-        "the shard's lower bound in the map's type (default: placed for you)",
+        "the shard's lower bound in the map's type (HASH default: an even split of the ring)",
       )
-      .option('--state <state>', `${SHARD_STATE.names.join(' or ')} (default: the procedure's)`),
+      .option('--state <state>', `${SHARD_STATE.names.join(' or ')} (default ENABLED)`),
   ).action(
     async (
       idText: string,

@@ -130,7 +130,11 @@ export class ShardingClient {
     return { table: r.table, map: r.map };
   }
 
-  /** Without a bound the procedure places the shard (HASH: splitting the ring evenly). */
+  /**
+   * Without a bound the procedure places the shard (HASH: splitting the
+   * ring evenly; RANGE types need one); "" is a bound (the lowest
+   * RANGE_STRING key). The state defaults to the procedure's (ENABLED).
+   */
   async addShard(
     mapId: number,
     group: string,
@@ -145,7 +149,7 @@ export class ShardingClient {
         {
           map_id: mapId,
           group_id: group,
-          bound: o.bound ?? '',
+          ...(o.bound === undefined ? {} : { bound: o.bound }),
           state: o.state === undefined ? 'SHARD_STATE_UNSPECIFIED' : SHARD_STATE.value(o.state),
           ...f,
         },

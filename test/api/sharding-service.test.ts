@@ -49,6 +49,8 @@ test(
       await c.removeTable('db.calls');
       await c.addShard(2, 'g4');
       await c.addShard(1, 'g4', { bound: '9000', state: 'DISABLED' });
+      // "" is a bound (the lowest RANGE_STRING key), not "place it for me".
+      await c.addShard(1, 'g4', { bound: '' });
       await c.removeShard(3);
       await c.enableShard(3);
       await c.disableShard(2);
@@ -61,6 +63,7 @@ test(
           ['sharding.remove-table', { table: 'db.calls' }],
           ['sharding.add-shard', { mapId: 2, group: 'g4' }],
           ['sharding.add-shard', { mapId: 1, group: 'g4', bound: '9000', state: 'DISABLED' }],
+          ['sharding.add-shard', { mapId: 1, group: 'g4', bound: '' }],
           ['sharding.remove-shard', { shardId: 3 }],
           ['sharding.enable-shard', { shardId: 3 }],
           ['sharding.disable-shard', { shardId: 2 }],

@@ -10,14 +10,16 @@ export interface ShardingServiceAddShardRequest {
   'request_id'?: (string);
   'no_wait'?: (boolean);
   'timeout_ms'?: (number);
+  '_bound'?: "bound";
 }
 
 export interface ShardingServiceAddShardRequest__Output {
   'map_id': (number);
   'group_id': (string);
-  'bound': (string);
+  'bound'?: (string);
   'state': (_fabric_v1_ShardState__Output);
   'request_id': (string);
   'no_wait': (boolean);
   'timeout_ms': (number);
+  '_bound'?: "bound";
 }
