@@ -1,8 +1,11 @@
 import { FabricError } from '../util/fabric-error.js';
+import { applyEffects } from './apply-effects.js';
 import { reject } from './apply-result.js';
-import type { ApplyResult } from './apply-result.js';
+import type { ApplyResult, Rejection } from './apply-result.js';
 import { validateCommand } from './command-codec.js';
 import type { Command } from './commands.js';
+import { readEffect } from './effect-codec.js';
+import type { Effect } from './effects.js';
 import type { FabricNode, Group, Server, Shard, ShardMap, ShardTable } from './farm-types.js';
 import { modelInvariantProblems } from './model-invariants.js';
 import { decodeSnapshot, encodeSnapshot } from './model-snapshot.js';
@@ -84,6 +87,25 @@ export class FabricModel {
   }
 
   /**
+   * A dry run of a step's effects against the farm as it is now: the first
+   * rule they would break (the same code and message a step-done carrying
+   * them would be refused with), or undefined when they would commit.
+   * Changes nothing. The executor admits and re-checks with it, so bad
+   * input is refused before anything is queued by the very rules that
+   * guard the model.
+   */
+  checkEffects(effects: readonly Effect[]): Rejection | undefined {
+    try {
+      const valid = effects.map((e, i) => readEffect(e, `effects[${i}]`));
+      const r = applyEffects(this.#s.farm, valid);
+      return r.ok ? undefined : r;
+    } catch (e) {
+      if (e instanceof FabricError) return reject(e.code, e.message, e.details);
+      throw e;
+    }
+  }
+
+  /**
    * Every broken invariant, one line each (model-invariants.ts); empty
    * when the model is sound. O(size): for tests and the simulator.
    */
@@ -158,6 +180,16 @@ export class FabricModel {
 
   shardTable(table: string): ShardTable | undefined {
     return this.#s.farm.shardTables.get(table);
+  }
+
+  /** 1 + the highest shard map id ever used: ids are never reused (Fabric numbered maps from 1). */
+  nextShardMapId(): number {
+    return this.#s.farm.highestShardMapId + 1;
+  }
+
+  /** 1 + the highest shard id ever used. */
+  nextShardId(): number {
+    return this.#s.farm.highestShardId + 1;
   }
 
   shards(mapId?: number): Shard[] {

@@ -1,3 +1,6 @@
+import { MAPPING_TYPES } from '../routing/index.js';
+import type { MappingType } from '../routing/index.js';
+
 /**
  * The managed farm: groups of MySQL/MariaDB servers, shard maps and shards,
  * plus the Fabric nodes themselves (mysql-fabric.md §4, §5). Records are
@@ -43,8 +46,13 @@ export function reachable(s: Server): Server {
   return copy as Server;
 }
 
-export const SHARD_MAP_TYPES = ['HASH', 'RANGE'] as const;
-export type ShardMapType = (typeof SHARD_MAP_TYPES)[number];
+/**
+ * Mapping types, with mysqlfabric's names: RANGE (integer keys),
+ * RANGE_STRING, RANGE_DATETIME and HASH. The routing module owns them (it
+ * parses bounds and keys per type); the model only names them.
+ */
+export const SHARD_MAP_TYPES = MAPPING_TYPES;
+export type ShardMapType = MappingType;
 
 export const SHARD_STATES = ['ENABLED', 'DISABLED'] as const;
 /** Only ENABLED shards are routable; a shard must be DISABLED before it is removed. */
@@ -82,7 +90,10 @@ export interface Server {
 }
 
 export interface ShardMap {
-  /** Fabric's integer mapping id, chosen by the proposer. */
+  /**
+   * Fabric's integer mapping id, chosen by the proposer as 1 + the highest
+   * id ever used (Farm.highestShardMapId): never reused.
+   */
   readonly id: number;
   readonly type: ShardMapType;
   /** The group that holds the unsharded tables and replicates to every shard group. */
@@ -97,9 +108,14 @@ export interface ShardTable {
 }
 
 export interface Shard {
+  /** Chosen as 1 + the highest shard id ever used (Farm.highestShardId): never reused. */
   readonly id: number;
   readonly mapId: number;
-  /** Lowest key of the range (RANGE) or of the hash bucket (HASH), as a string. */
+  /**
+   * Lowest key of the range (RANGE types) or of the hash bucket (HASH), in
+   * the routing module's canonical text for the map's type (parseBound).
+   * Invariant: parses for the map's type; unique within the map.
+   */
   readonly lowerBound: string;
   /** Invariant: a group holds at most one shard and is no map's global group. */
   readonly groupId: string;

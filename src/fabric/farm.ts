@@ -21,6 +21,14 @@ export interface Farm {
   readonly shardMaps: Map<number, ShardMap>;
   readonly shardTables: Map<string, ShardTable>;
   readonly shards: Map<number, Shard>;
+  /**
+   * The highest shard map id ever created, so a removed map's id is never
+   * given to another (a connector caching "map 3" must not route to a new
+   * map 3). Invariant: >= every id in shardMaps; never decreases.
+   */
+  highestShardMapId: number;
+  /** As highestShardMapId, for shards. Invariant: >= every id in shards; never decreases. */
+  highestShardId: number;
 }
 
 /** @internal */
@@ -33,6 +41,8 @@ export function emptyFarm(): Farm {
     shardMaps: new Map(),
     shardTables: new Map(),
     shards: new Map(),
+    highestShardMapId: 0,
+    highestShardId: 0,
   };
 }
 
@@ -46,6 +56,8 @@ export function cloneFarm(f: Farm): Farm {
     shardMaps: new Map(f.shardMaps),
     shardTables: new Map(f.shardTables),
     shards: new Map(f.shards),
+    highestShardMapId: f.highestShardMapId,
+    highestShardId: f.highestShardId,
   };
 }
 

@@ -86,7 +86,14 @@ export { PROCEDURE_STATES, STEP_STATES } from './procedure-types.js';
 export { MAX_CHECKPOINT_BYTES, checkpointBytes, checkpointTooLarge } from './step-progress.js';
 
 export type { ProcedureFilter, ServerFilter, RunnableStep } from './queries.js';
-export { groupLockKey, shardLockKey } from './locks.js';
+export {
+  groupLockKey,
+  shardLockKey,
+  mapLockKey,
+  shardTableLockKey,
+  NEW_MAP_ID_LOCK_KEY,
+  NEW_SHARD_ID_LOCK_KEY,
+} from './locks.js';
 export {
   SETTABLE_STATUSES,
   SET_STATUS_FROM,

@@ -8,6 +8,27 @@ export function shardLockKey(shardId: number): string {
   return `shard:${shardId}`;
 }
 
+/** The lock key of a shard map. */
+export function mapLockKey(mapId: number): string {
+  return `map:${mapId}`;
+}
+
+/** The lock key of a sharded table ("db.table"), wherever it is mapped. */
+export function shardTableLockKey(table: string): string {
+  return `table:${table}`;
+}
+
+/**
+ * Held by procedures whose step chooses a new shard map id (1 + the
+ * highest ever used): two such steps running at once would choose the same
+ * id and the model would refuse the second one's completion, failing a
+ * procedure that did nothing wrong.
+ */
+export const NEW_MAP_ID_LOCK_KEY = 'ids:map';
+
+/** As NEW_MAP_ID_LOCK_KEY, for procedures choosing a new shard id. */
+export const NEW_SHARD_ID_LOCK_KEY = 'ids:shard';
+
 /**
  * Per-key FIFO queues of procedure ids: the replicated replacement for
  * Fabric's in-memory LockManager (mysql-fabric.md §2), which 1.4.3 gave up

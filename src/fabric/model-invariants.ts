@@ -1,5 +1,6 @@
 import { MAX_CHECKPOINT_BYTES, checkpointBytes } from './step-progress.js';
 import type { Farm } from './farm.js';
+import { boundProblem } from './shard-bounds.js';
 import { isLive } from './model-state.js';
 import type { ModelState } from './model-state.js';
 import { MODES_BY_STATUS } from './transitions.js';
@@ -39,13 +40,29 @@ function farmProblems(f: Farm): string[] {
     if (!f.groups.has(m.globalGroupId)) out.push(`shard map ${m.id}: no global group`);
   for (const t of f.shardTables.values())
     if (!f.shardMaps.has(t.mapId)) out.push(`shard table ${t.table}: no map ${t.mapId}`);
+  return [...out, ...shardProblems(f)];
+}
+
+function shardProblems(f: Farm): string[] {
+  const out: string[] = [];
   const shardGroups = new Set<string>();
   const globalGroups = new Set([...f.shardMaps.values()].map((m) => m.globalGroupId));
+  const bounds = new Set<string>();
+  for (const m of f.shardMaps.values())
+    if (m.id > f.highestShardMapId) out.push(`shard map ${m.id}: above the highest id used`);
   for (const v of f.shards.values()) {
-    if (!f.shardMaps.has(v.mapId)) out.push(`shard ${v.id}: no map ${v.mapId}`);
+    const map = f.shardMaps.get(v.mapId);
+    if (map === undefined) out.push(`shard ${v.id}: no map ${v.mapId}`);
     if (!f.groups.has(v.groupId)) out.push(`shard ${v.id}: no group ${v.groupId}`);
     if (shardGroups.has(v.groupId)) out.push(`group ${v.groupId}: holds more than one shard`);
     if (globalGroups.has(v.groupId)) out.push(`group ${v.groupId}: both global and shard group`);
+    if (v.id > f.highestShardId) out.push(`shard ${v.id}: above the highest id used`);
+    const bad = map === undefined ? undefined : boundProblem(map.type, v.lowerBound);
+    if (bad !== undefined) out.push(`shard ${v.id}: lower bound ${v.lowerBound}: ${bad}`);
+    // Canonical bounds are equal as text exactly when they are equal as bounds.
+    const key = `${v.mapId}/${v.lowerBound}`;
+    if (bounds.has(key)) out.push(`shard map ${v.mapId}: two shards at ${v.lowerBound}`);
+    bounds.add(key);
     shardGroups.add(v.groupId);
   }
   return out;

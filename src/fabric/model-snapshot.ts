@@ -27,6 +27,13 @@ interface SnapshotDoc {
   readonly shardMaps: readonly ShardMap[];
   readonly shardTables: readonly ShardTable[];
   readonly shards: readonly Shard[];
+  /**
+   * Farm.highestShardMapId / highestShardId. Absent in snapshots written
+   * before ids were kept from reuse: restore then takes the highest id
+   * present, the most that such a snapshot still knows.
+   */
+  readonly highestShardMapId?: number;
+  readonly highestShardId?: number;
   readonly nodes: readonly FabricNode[];
   /** In submission order: the lock queues are rebuilt from it. */
   readonly procedures: readonly Procedure[];
@@ -49,6 +56,8 @@ export function encodeSnapshot(s: ModelState): Uint8Array {
     shardMaps: sortedShardMaps(s),
     shardTables: sortedShardTables(s),
     shards: sortedShards(s),
+    highestShardMapId: s.farm.highestShardMapId,
+    highestShardId: s.farm.highestShardId,
     nodes: sortedNodes(s),
     procedures: [...s.procedures.values()],
     requests: s.requests.all().sort((a, b) => compareStrings(a.requestId, b.requestId)),
@@ -76,6 +85,8 @@ export function decodeSnapshot(bytes: Uint8Array): ModelState {
   for (const m of doc.shardMaps) s.farm.shardMaps.set(m.id, m);
   for (const t of doc.shardTables) s.farm.shardTables.set(t.table, t);
   for (const v of doc.shards) s.farm.shards.set(v.id, v);
+  s.farm.highestShardMapId = doc.highestShardMapId ?? highestId(doc.shardMaps);
+  s.farm.highestShardId = doc.highestShardId ?? highestId(doc.shards);
   for (const n of doc.nodes) s.nodes.set(n.id, n);
   for (const p of doc.procedures) {
     s.procedures.set(p.id, p);
@@ -83,6 +94,10 @@ export function decodeSnapshot(bytes: Uint8Array): ModelState {
   }
   for (const r of doc.requests) s.requests.remember(r);
   return s;
+}
+
+function highestId(records: readonly { readonly id: number }[]): number {
+  return records.reduce((max, r) => Math.max(max, r.id), 0);
 }
 
 const LISTS = [
@@ -96,6 +111,13 @@ const LISTS = [
   'requests',
 ] as const;
 
+const NUMBERS = ['topologyEpoch', 'highestShardMapId', 'highestShardId'] as const;
+
+/** Fields that later versions added: older snapshots lack them. */
+function optional(key: (typeof NUMBERS)[number], value: unknown): boolean {
+  return key !== 'topologyEpoch' && value === undefined;
+}
+
 function parseDoc(bytes: Uint8Array): SnapshotDoc {
   let v: unknown;
   try {
@@ -106,10 +128,11 @@ function parseDoc(bytes: Uint8Array): SnapshotDoc {
   if (!isPlainObject(v) || v.format !== FORMAT)
     throw new FabricError('INTERNAL', `fabric: model snapshot is not in format ${FORMAT}`);
   const bad = LISTS.find((k) => !Array.isArray(v[k]));
-  if (bad !== undefined || typeof v.topologyEpoch !== 'number')
+  const badNumber = NUMBERS.find((k) => typeof v[k] !== 'number' && !optional(k, v[k]));
+  if (bad !== undefined || badNumber !== undefined)
     throw new FabricError(
       'INTERNAL',
-      `fabric: model snapshot field ${bad ?? 'topologyEpoch'} is malformed`,
+      `fabric: model snapshot field ${bad ?? badNumber ?? ''} is malformed`,
     );
   return v as unknown as SnapshotDoc;
 }

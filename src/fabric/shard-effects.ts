@@ -5,6 +5,8 @@ import type { Farm } from './farm.js';
 import { mapsWithGlobalGroup, shardOfGroup } from './farm.js';
 import { isRejection, needGroup, needShard, needShardMap } from './farm-lookups.js';
 import type { ShardState } from './farm-types.js';
+import { checkNewBound } from './shard-bounds.js';
+import { shardColumnProblem, shardTableProblem } from './shard-names.js';
 
 /**
  * Shard effects (mysql-fabric.md §5), model only: the data movement is the
@@ -41,6 +43,13 @@ type Of<T extends ShardEffect['type']> = Extract<ShardEffect, { type: T }>;
 function createMap(f: Farm, e: Of<'shard-map-create'>): EffectOutcome {
   if (f.shardMaps.has(e.mapId))
     return broken('SHARD_MAP_EXISTS', obj.shardMap(e.mapId), 'id-unique', 'already exists');
+  if (e.mapId <= f.highestShardMapId)
+    return broken(
+      'SHARD_MAP_EXISTS',
+      obj.shardMap(e.mapId),
+      'id-never-reused',
+      `the id belonged to a removed map; the next free id is ${f.highestShardMapId + 1}`,
+    );
   const g = needGroup(f, e.globalGroupId);
   if (isRejection(g)) return g;
   const shard = shardOfGroup(f, g.id);
@@ -52,6 +61,7 @@ function createMap(f: Farm, e: Of<'shard-map-create'>): EffectOutcome {
       `holds shard ${shard.id}, so it cannot be a global group`,
     );
   f.shardMaps.set(e.mapId, { id: e.mapId, type: e.mapType, globalGroupId: g.id });
+  f.highestShardMapId = e.mapId;
   return ROUTING_CHANGED;
 }
 
@@ -71,15 +81,15 @@ function removeMap(f: Farm, id: number): EffectOutcome {
   return ROUTING_CHANGED;
 }
 
-// "db.table": both parts non-empty, no dots or spaces inside a part.
-const TABLE = /^[^.\s]+\.[^.\s]+$/;
-
 function addTable(f: Farm, e: Of<'shard-table-add'>): EffectOutcome {
   const m = needShardMap(f, e.mapId);
   if (isRejection(m)) return m;
   const who = obj.shardTable(e.table);
-  if (!TABLE.test(e.table))
-    return broken('INVALID_ARGUMENT', who, 'table-name', 'the table name must be "db.table"');
+  const nameProblem = shardTableProblem(e.table);
+  if (nameProblem !== undefined) return broken('INVALID_ARGUMENT', who, 'table-name', nameProblem);
+  const columnProblem = shardColumnProblem(e.column);
+  if (columnProblem !== undefined)
+    return broken('INVALID_ARGUMENT', who, 'column-name', columnProblem);
   const existing = f.shardTables.get(e.table);
   if (existing !== undefined)
     return broken('SHARD_TABLE_EXISTS', who, 'table-unique', `is in shard map ${existing.mapId}`);
@@ -96,22 +106,23 @@ function removeTable(f: Farm, table: string): EffectOutcome {
 function addShard(f: Farm, e: Of<'shard-add'>): EffectOutcome {
   if (f.shards.has(e.shardId))
     return broken('SHARD_EXISTS', obj.shard(e.shardId), 'id-unique', 'already exists');
+  if (e.shardId <= f.highestShardId)
+    return broken(
+      'SHARD_EXISTS',
+      obj.shard(e.shardId),
+      'id-never-reused',
+      `the id belonged to a removed shard; the next free id is ${f.highestShardId + 1}`,
+    );
   const m = needShardMap(f, e.mapId);
   if (isRejection(m)) return m;
   const problem = checkShardGroup(f, e.shardId, e.groupId);
   if (problem !== undefined) return problem;
-  const twin = [...f.shards.values()].find(
-    (s) => s.mapId === e.mapId && s.lowerBound === e.lowerBound,
-  );
-  if (twin !== undefined)
-    return broken(
-      'SHARD_EXISTS',
-      obj.shard(e.shardId),
-      'bound-unique',
-      `shard ${twin.id} of map ${e.mapId} already has lower bound '${e.lowerBound}'`,
-    );
-  const { shardId: id, mapId, lowerBound, groupId, state } = e;
-  f.shards.set(id, { id, mapId, lowerBound, groupId, state });
+  const bound = checkNewBound(f, m, e.shardId, e.lowerBound);
+  if (!bound.ok) return bound;
+  const { shardId: id, mapId, groupId, state } = e;
+  // The canonical form is stored, so routing, uniqueness and dumps all see one spelling.
+  f.shards.set(id, { id, mapId, lowerBound: bound.bound, groupId, state });
+  f.highestShardId = id;
   return ROUTING_CHANGED;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FarmApi, FarmView, ServerHealth } from '../api/farm-api.js';
 import type { ProcedureApi } from '../api/procedure-service.js';
 import { farmProcedures } from '../executor/farm/index.js';
+import { shardingProcedures } from '../executor/sharding/index.js';
 import type { FarmDeps } from '../executor/farm/index.js';
 import { fencerFor } from './fence-command.js';
 import { ServerPool } from '../mysql/index.js';
@@ -32,10 +33,11 @@ const COMMIT_TIMEOUT_MS = 10_000;
 /** How often the leader proposes a prune of the procedure history. */
 const PRUNE_EVERY_MS = 60_000;
 
-/** The procedures a node can run: the farm procedures and, for tests, test.*. */
+/** The procedures a node can run: the farm and sharding procedures and, for tests, test.*. */
 function registryFor(deps: FarmDeps, testProcedures: boolean): ProcedureRegistry {
   const r = new ProcedureRegistry();
   for (const def of farmProcedures(deps)) r.register(def);
+  for (const def of shardingProcedures(deps)) r.register(def);
   if (testProcedures) for (const def of TEST_PROCEDURES) r.register(def);
   return r;
 }

@@ -13,7 +13,13 @@ import {
   SHARD_MAP_TYPES,
   SHARD_STATES,
 } from '../../src/fabric/index.js';
-import type { Command, Effect, EffectType, FabricModel } from '../../src/fabric/index.js';
+import type {
+  Command,
+  Effect,
+  EffectType,
+  FabricModel,
+  ShardMapType,
+} from '../../src/fabric/index.js';
 import { SeededRng } from '../../src/raft/index.js';
 
 const GROUPS = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5'];
@@ -191,8 +197,8 @@ export class CommandFuzzer {
     const known = m.servers().map((s) => s.uuid);
     const uuid = known.length > 0 && this.#chance(80) ? this.#pick(known) : this.#pick(SERVERS);
     const groupId = this.#pick(GROUPS);
-    const mapId = 1 + this.#rng.int(3);
-    const shardId = 1 + this.#rng.int(4);
+    const mapId = this.#id(m.shardMaps(), m.nextShardMapId());
+    const shardId = this.#id(m.shards(), m.nextShardId());
     switch (type) {
       case 'group-create':
         return { type, groupId, description: `d${this.#rng.int(9)}` };
@@ -231,7 +237,12 @@ export class CommandFuzzer {
       case 'server-set-reachability':
         return { type, uuid, reachability: this.#pick(REACHABILITIES) };
       case 'shard-map-create':
-        return { type, mapId, mapType: this.#pick(SHARD_MAP_TYPES), globalGroupId: groupId };
+        return {
+          type,
+          mapId: this.#chance(70) ? m.nextShardMapId() : mapId,
+          mapType: this.#pick(SHARD_MAP_TYPES),
+          globalGroupId: groupId,
+        };
       case 'shard-map-remove':
         return { type, mapId };
       case 'shard-table-add':
@@ -241,9 +252,9 @@ export class CommandFuzzer {
       case 'shard-add':
         return {
           type,
-          shardId,
+          shardId: this.#chance(70) ? m.nextShardId() : shardId,
           mapId,
-          lowerBound: String(this.#rng.int(4) * 100),
+          lowerBound: this.#bound(m.shardMap(mapId)?.type),
           groupId,
           state: this.#pick(SHARD_STATES),
         };
@@ -255,6 +266,29 @@ export class CommandFuzzer {
         return { type, shardId, state: this.#pick(SHARD_STATES) };
       case 'bump-epoch':
         return { type };
+    }
+  }
+
+  /** Mostly an id that exists; sometimes the next free one or a small one that may be gone. */
+  #id(existing: readonly { readonly id: number }[], next: number): number {
+    if (existing.length > 0 && this.#chance(80)) return this.#pick(existing).id;
+    return this.#chance(50) ? next : 1 + this.#rng.int(next);
+  }
+
+  /** A lower bound in the map type's form, a few values so that some collide; sometimes the wrong form. */
+  #bound(type: ShardMapType | undefined): string {
+    const n = this.#rng.int(4);
+    if (this.#chance(10)) return this.#pick(['x', '', '2024-13-99', '-']);
+    switch (type) {
+      case 'RANGE':
+      case undefined:
+        return String(n * 100);
+      case 'RANGE_STRING':
+        return this.#pick(['', 'a', 'm', 'zz']);
+      case 'RANGE_DATETIME':
+        return `202${n}-01-01T00:00:00`;
+      case 'HASH':
+        return (n * 4).toString(16).padEnd(32, '0');
     }
   }
 

@@ -44,7 +44,7 @@ test('fabric: epoch bumps on group status and primary changes and on shard chang
         type: 'shard-add',
         shardId: 1,
         mapId: 1,
-        lowerBound: 'a',
+        lowerBound: '80000000000000000000000000000000',
         groupId: 'g3',
         state: 'DISABLED',
       },
