@@ -232,7 +232,7 @@ export interface Served {
 /** The farm services (group, server, topology, sharding) on 127.0.0.1 (`port` 0: any free one), with a client. */
 export async function serve(
   node: FakeNode,
-  procedures: FakeProcedures,
+  procedures: ProcedureApi,
   farm: FakeFarm,
   port = 0,
 ): Promise<Served> {
