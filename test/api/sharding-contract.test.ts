@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import type { ProcedureApi } from '../../src/api/procedure-service.js';
 import { FabricCallError } from '../../src/client/index.js';
-import type { Procedure } from '../../src/fabric/index.js';
+import type { JsonValue, Procedure } from '../../src/fabric/index.js';
 import { shardingFarm } from '../executor/sharding-harness.js';
 import type { ShardingHarness } from '../executor/sharding-harness.js';
 import { FakeFarm, FakeNode, serve } from './farm-harness.js';
@@ -40,16 +40,17 @@ class HarnessProcedures implements ProcedureApi {
 
   submit(name: string, args: unknown, requestId: string): Promise<string> {
     try {
-      return Promise.resolve(this.#h.submit(name, args as never, requestId).id);
+      return Promise.resolve(this.#h.submit(name, args as JsonValue, requestId).id);
     } catch (e) {
-      return Promise.reject(e as Error);
+      // Admission refuses by throwing; the real runtime's submit rejects.
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
   }
 
   async whenEnded(id: string): Promise<Procedure | undefined> {
     for (;;) {
       const p = this.#h.model.procedure(id);
-      if (p === undefined || p.state !== 'RUNNING') return p;
+      if (p?.state !== 'RUNNING') return p;
       this.#h.complete(id, await this.#h.run(id));
     }
   }
