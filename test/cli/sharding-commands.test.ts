@@ -170,6 +170,15 @@ test(
       assert.match(servers, /^SERVER_UUID\s+ADDRESS\s+STATUS\s+MODE\s+WEIGHT\s+REPLICATION\n/);
       assert.match(servers, /\nuuid-c\s+db-c:3306\s+SPARE\s+/);
       assert.match(servers, /\n\nshard 2 in group g2 \(routing point 1500\)\n$/);
+      // A negative key is an operand, not an option; below the lowest bound it is refused, typed.
+      await assert.rejects(
+        run('sharding', 'lookup-servers', 'db.subscribers', '-5', ...at),
+        (e: unknown) => {
+          assert.ok(e instanceof FabricError, String(e));
+          assert.equal(e.code, 'KEY_BELOW_LOWEST_BOUND');
+          return true;
+        },
+      );
       assert.match(
         await run('sharding', 'lookup-servers', 'db.subscribers', '1', '--hint', 'global', ...at),
         /\nuuid-g\s+db-g:3306\s+PRIMARY\s+READ_WRITE\s+1\.0\s+OK\n\nglobal group gg\n$/,
