@@ -93,7 +93,7 @@ test(
       assert.equal(mapId, 1);
       await c.addTable(mapId, 'db.subscribers', 'sub_no');
       const first = await c.addShard(mapId, 'g2', { bound: '0', state: 'DISABLED' });
-      const second = await c.addShard(mapId, 'g3', { bound: '+1000', state: 'DISABLED' });
+      const second = await c.addShard(mapId, 'g3', { bound: '01000', state: 'DISABLED' });
       assert.deepEqual([first.shardId, first.bound], [1, '0']);
       assert.deepEqual([second.shardId, second.bound], [2, '1000'], 'the canonical bound');
       await assert.rejects(
