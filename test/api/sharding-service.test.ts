@@ -357,3 +357,36 @@ test(
     }
   },
 );
+
+test(
+  'sharding: a follower forwards mutations to the leader and passes on the ids they made',
+  GUARD,
+  async () => {
+    const leaderProcedures = new FakeProcedures();
+    leaderProcedures.ending = (name) => ({ ...procedureRecord({ name }), result: { mapId: 5 } });
+    const leader = await serve(new FakeNode('n1'), leaderProcedures, shardedFarm());
+    const followerProcedures = new FakeProcedures();
+    const follower = await serve(
+      new FakeNode('n2', { id: 'n1', address: leader.address }),
+      followerProcedures,
+      shardedFarm(),
+    );
+    try {
+      const created = await follower.client.sharding.createDefinition('HASH', 'gg', {
+        requestId: 'req-f',
+      });
+      assert.equal(created.mapId, 5);
+      assert.deepEqual(followerProcedures.submitted, []);
+      assert.deepEqual(leaderProcedures.submitted, [
+        {
+          name: 'sharding.create-definition',
+          args: { type: 'HASH', globalGroup: 'gg' },
+          requestId: 'req-f',
+        },
+      ]);
+    } finally {
+      await follower.stop();
+      await leader.stop();
+    }
+  },
+);
