@@ -4,18 +4,6 @@ import { broken, obj } from './effect-outcome.js';
 import type { Farm } from './farm.js';
 import type { ShardMap, ShardMapType } from './farm-types.js';
 
-/**
- * What a lower bound of each mapping type looks like, for refusals: the
- * routing module's reason says what is wrong with the text, this says what
- * would have been right.
- */
-const BOUND_FORMS: Readonly<Record<ShardMapType, string>> = {
-  RANGE: 'an integer, e.g. 1000 or -5',
-  RANGE_STRING: 'a string, compared as UTF-8 bytes',
-  RANGE_DATETIME: 'an ISO 8601 date-time, e.g. 2024-01-31T00:00:00',
-  HASH: '32 hexadecimal digits (an MD5 digest, zero-padded)',
-};
-
 /** A canonical bound, or why the text is not one for the map's type. @internal */
 export type BoundCheck = { readonly ok: true; readonly bound: string } | Rejection;
 
@@ -34,7 +22,8 @@ export function checkNewBound(f: Farm, m: ShardMap, shardId: number, text: strin
       'INVALID_ARGUMENT',
       obj.shard(shardId),
       'bound-type',
-      `lower bound ${JSON.stringify(text)} is not a ${m.type} bound: ${parsed.reason} (a ${m.type} bound is ${BOUND_FORMS[m.type]})`,
+      // routing's reason quotes the text and says what the type allows.
+      `not a lower bound for a ${m.type} map: ${parsed.reason}`,
     );
   const twin = [...f.shards.values()].find(
     (s) => s.mapId === m.id && compareBounds(m.type, s.lowerBound, parsed.value) === 0,

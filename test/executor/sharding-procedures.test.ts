@@ -139,7 +139,7 @@ test('sharding procedures: bad shards are refused at admission with the model co
   const h = await rangeMap();
   const add = 'sharding.add-shard';
   const bad = refused(h, add, { mapId: 1, group: 'g3', bound: 'abc' }, 'INVALID_ARGUMENT');
-  assert.match(bad, /not a RANGE bound/);
+  assert.match(bad, /not a lower bound for a RANGE map/);
   assert.match(refused(h, add, { mapId: 1, group: 'g3' }, 'INVALID_ARGUMENT'), /bound/);
   const twin = refused(h, add, { mapId: 1, group: 'g3', bound: '0' }, 'SHARD_EXISTS');
   assert.match(twin, /bound-unique/);

@@ -51,7 +51,14 @@ test('fabric: group destroy is refused for a global group or a shard group', () 
   const m = farm(false);
   commit(m, [
     { type: 'shard-map-create', mapId: 1, mapType: 'HASH', globalGroupId: 'g1' },
-    { type: 'shard-add', shardId: 1, mapId: 1, lowerBound: '0', groupId: 'g2', state: 'DISABLED' },
+    {
+      type: 'shard-add',
+      shardId: 1,
+      mapId: 1,
+      lowerBound: '0'.repeat(32),
+      groupId: 'g2',
+      state: 'DISABLED',
+    },
   ]);
   const global = commitRefused(m, [{ type: 'group-destroy', groupId: 'g1' }], 'GROUP_IN_USE');
   assert.equal(global.details.rule, 'destroy-global-group');
