@@ -33,7 +33,7 @@ import {
   shardStateFromProto,
   shardTableToProto,
 } from './shard-proto.js';
-import { shardAnswer, mapAnswer } from './shard-results.js';
+import { mapAnswer, shardAnswer } from './shard-results.js';
 import { requireColumn, requireId, requireKeyText, requireTable } from './shard-validate.js';
 import { unary } from './unary.js';
 
