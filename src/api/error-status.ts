@@ -41,6 +41,11 @@ export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
   SHARD_TABLE_EXISTS: grpc.status.ALREADY_EXISTS,
   SHARD_NOT_FOUND: grpc.status.NOT_FOUND,
   SHARD_EXISTS: grpc.status.ALREADY_EXISTS,
+  // A key the map's type cannot read, or below every shard of a RANGE map: the caller's input.
+  KEY_INVALID: grpc.status.INVALID_ARGUMENT,
+  KEY_BELOW_LOWEST_BOUND: grpc.status.INVALID_ARGUMENT,
+  // A map with no ENABLED shard routes nothing until one is added or enabled.
+  NO_SHARDS: grpc.status.FAILED_PRECONDITION,
   PROCEDURE_NOT_FOUND: grpc.status.NOT_FOUND,
   PROCEDURE_EXISTS: grpc.status.ALREADY_EXISTS,
   INVALID_TRANSITION: grpc.status.FAILED_PRECONDITION,

@@ -1,5 +1,13 @@
 import type { ServerHealth } from '../detector/runtime/server-health.js';
-import type { FabricNode, Group, Server, ServerFilter } from '../fabric/index.js';
+import type {
+  FabricNode,
+  Group,
+  Server,
+  ServerFilter,
+  Shard,
+  ShardMap,
+  ShardTable,
+} from '../fabric/index.js';
 
 /** The replicated farm as this node has applied it (read-only). */
 export interface FarmView {
@@ -10,6 +18,15 @@ export interface FarmView {
   server(uuid: string): Server | undefined;
   serverByAddress(address: string): Server | undefined;
   nodes(): FabricNode[];
+  /** Shard maps by id. */
+  shardMaps(): ShardMap[];
+  shardMap(id: number): ShardMap | undefined;
+  /** Sharded tables by name, of every map or of one. */
+  shardTables(mapId?: number): ShardTable[];
+  shardTable(table: string): ShardTable | undefined;
+  /** Shards by id, of every map or of one. */
+  shards(mapId?: number): Shard[];
+  shard(id: number): Shard | undefined;
 }
 
 export type { ServerHealth };

@@ -10,6 +10,7 @@ import type { Topology as ProtoTopology } from '../gen/fabric/v1/Topology.js';
 import type { Group, GroupStatus, Server, ServerMode, ServerStatus } from '../fabric/index.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { FarmView, ServerHealth } from './farm-api.js';
+import { shardMapToProto, shardTableToProto, shardToProto } from './shard-proto.js';
 
 /**
  * The one mapping between the farm model's names and the proto enums.
@@ -106,8 +107,11 @@ export function groupToProto(g: Group, view: FarmView): ProtoGroup {
   };
 }
 
-/** The whole routing view as this node has applied it. */
-/** The routing view; `fabricNodes` come from the Raft configuration (fabric-nodes.ts), not the farm. */
+/**
+ * The whole routing view as this node has applied it: one model state, so
+ * the shards agree with the groups and servers at the same epoch.
+ * `fabricNodes` come from the Raft configuration (fabric-nodes.ts), not the farm.
+ */
 export function topologyToProto(
   view: FarmView,
   fabricNodes: readonly ProtoFabricNode[],
@@ -117,6 +121,9 @@ export function topologyToProto(
     groups: view.groups().map((g) => groupToProto(g, view)),
     servers: view.servers().map(serverToProto),
     fabric_nodes: [...fabricNodes],
+    shard_maps: view.shardMaps().map(shardMapToProto),
+    shard_tables: view.shardTables().map(shardTableToProto),
+    shards: view.shards().map(shardToProto),
   };
 }
 

@@ -27,6 +27,13 @@ export interface MutationSpec<Req extends MutationRequest> {
   readonly procedure: string;
   /** Checks the request's own fields (throws INVALID_ARGUMENT) and builds the procedure's JSON args. */
   args(request: Req): Record<string, string | boolean | number>;
+  /**
+   * Fields the answer carries beside the procedure, read from its result
+   * (e.g. the id a create made); none by default. Called with every
+   * answered procedure, DONE or still running (no_wait), so it must cope
+   * with a missing result.
+   */
+  answer?(p: Procedure): Record<string, unknown>;
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(FABRIC_ERROR_CODES);
@@ -101,7 +108,7 @@ export function mutation<Req extends MutationRequest>(
       return onLeader<ProcedureAnswer>(async () => {
         const wait = request.no_wait ? undefined : timeoutMs;
         const p = await runProcedure(procedures, spec.procedure, args, request.request_id, wait);
-        return { procedure: toProto(p) };
+        return { procedure: toProto(p), ...spec.answer?.(p) };
       });
     },
     peers,

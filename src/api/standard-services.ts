@@ -10,6 +10,7 @@ export const HEALTH_SERVICES = [
   'fabric.v1.ProcedureService',
   'fabric.v1.GroupService',
   'fabric.v1.ServerService',
+  'fabric.v1.ShardingService',
   'fabric.v1.TopologyService',
   'fabric.v1.ThreatService',
   'fabric.v1.DetectorService',

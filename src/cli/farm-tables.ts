@@ -4,6 +4,7 @@ import type { Server__Output } from '../gen/fabric/v1/Server.js';
 import type { ServerHealth__Output } from '../gen/fabric/v1/ServerHealth.js';
 import type { Topology__Output } from '../gen/fabric/v1/Topology.js';
 import { table } from './output.js';
+import { shardMapsTable, shardsTable, shardTablesTable } from './shard-tables.js';
 
 /** Weights as mysqlfabric prints them (1.0, 0.5). */
 const weight = (w: number): string => (Number.isInteger(w) ? w.toFixed(1) : String(w));
@@ -84,6 +85,18 @@ export function healthText(rows: readonly ServerHealth__Output[]): string {
 
 /** topology dump / watch: everything a connector routes on, at one epoch. */
 export function topologyText(t: Topology__Output): string {
+  // An unsharded farm's dump stays as it was: the shard tables only when there is a map.
+  const sharding =
+    t.shard_maps.length === 0
+      ? []
+      : [
+          '',
+          shardMapsTable(t.shard_maps),
+          '',
+          shardTablesTable(t.shard_tables, t.shard_maps),
+          '',
+          shardsTable(t.shards),
+        ];
   return [
     `topology epoch ${t.epoch}`,
     '',
@@ -100,5 +113,6 @@ export function topologyText(t: Topology__Output): string {
         n.voter ? 'yes' : 'no',
       ]),
     ),
+    ...sharding,
   ].join('\n');
 }

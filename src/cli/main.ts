@@ -7,6 +7,7 @@ import { registerNodeCommands } from './node-commands.js';
 import { registerProcedureCommands } from './procedure-commands.js';
 import { registerSandboxCommand } from './sandbox-command.js';
 import { registerServerCommands } from './server-commands.js';
+import { registerShardingCommands } from './sharding-commands.js';
 import { registerThreatCommands } from './threat-commands.js';
 import { registerTopologyCommands } from './topology-commands.js';
 
@@ -24,6 +25,7 @@ registerKvCommands(program);
 registerProcedureCommands(program);
 registerGroupCommands(program);
 registerServerCommands(program);
+registerShardingCommands(program);
 registerTopologyCommands(program);
 registerThreatCommands(program);
 registerSandboxCommand(program);

@@ -16,6 +16,7 @@ import type { TransferLeadershipResponse__Output } from '../gen/fabric/v1/Transf
 import { GroupClient } from './group-client.js';
 import { fabricProtos } from '../wire/proto.js';
 import { ServerClient } from './server-client.js';
+import { ShardingClient } from './sharding-client.js';
 import { ThreatClient } from './threat-client.js';
 import { TopologyClient } from './topology-client.js';
 import type { TopologyWatch } from './topology-watch.js';
@@ -45,6 +46,8 @@ export class FabricClient {
   readonly groups: GroupClient;
   /** ServerService: set status, weight and mode; look up a server's uuid. */
   readonly servers: ServerClient;
+  /** ShardingService: shard maps, sharded tables, shards, and key lookups. */
+  readonly sharding: ShardingClient;
   /** TopologyService: dump, lookupServers, watch. */
   readonly topology: TopologyClient;
   /** ThreatService: report a client's suspicion (reportError) or certainty (reportFailure). */
@@ -68,12 +71,23 @@ export class FabricClient {
     const servers = new protos.server.ServerService(address, creds, shared);
     const topology = new protos.topology.TopologyService(address, creds, shared);
     const threats = new protos.threat.ThreatService(address, creds, shared);
-    this.#stubs = [this.#cluster, this.#procedures, this.#kv, groups, servers, topology, threats];
+    const sharding = new protos.sharding.ShardingService(address, creds, shared);
+    this.#stubs = [
+      this.#cluster,
+      this.#procedures,
+      this.#kv,
+      groups,
+      servers,
+      topology,
+      threats,
+      sharding,
+    ];
     const metadata = new grpc.Metadata();
     if (opts.forwarded === true) metadata.set(FORWARDED_METADATA, '1');
     this.#caller = new UnaryCaller(metadata, opts.timeoutMs ?? 10_000);
     this.groups = new GroupClient(groups, this.#caller);
     this.servers = new ServerClient(servers, this.#caller);
+    this.sharding = new ShardingClient(sharding, this.#caller);
     this.topology = new TopologyClient(topology, this.#caller);
     this.threats = new ThreatClient(threats, this.#caller);
   }

@@ -6,6 +6,12 @@ import { ServerRole } from '../gen/fabric/v1/ServerRole.js';
 import type { ServerRole__Output } from '../gen/fabric/v1/ServerRole.js';
 import { ServerStatus } from '../gen/fabric/v1/ServerStatus.js';
 import type { ServerStatus__Output } from '../gen/fabric/v1/ServerStatus.js';
+import { LookupHint } from '../gen/fabric/v1/LookupHint.js';
+import type { LookupHint__Output } from '../gen/fabric/v1/LookupHint.js';
+import { ShardMappingType } from '../gen/fabric/v1/ShardMappingType.js';
+import type { ShardMappingType__Output } from '../gen/fabric/v1/ShardMappingType.js';
+import { ShardState } from '../gen/fabric/v1/ShardState.js';
+import type { ShardState__Output } from '../gen/fabric/v1/ShardState.js';
 import { FabricError } from '../util/fabric-error.js';
 
 /** The short name of a proto enum value: its name without the prefix ("SPARE"). */
@@ -19,6 +25,9 @@ export type ServerStatusName = ShortName<ServerStatus__Output, 'SERVER_STATUS_'>
 export type ServerModeName = ShortName<ServerMode__Output, 'SERVER_MODE_'>;
 export type GroupStatusName = ShortName<GroupStatus__Output, 'GROUP_STATUS_'>;
 export type ServerRoleName = ShortName<ServerRole__Output, 'SERVER_ROLE_'>;
+export type ShardMappingTypeName = ShortName<ShardMappingType__Output, 'SHARD_MAPPING_TYPE_'>;
+export type ShardStateName = ShortName<ShardState__Output, 'SHARD_STATE_'>;
+export type LookupHintName = ShortName<LookupHint__Output, 'LOOKUP_HINT_'>;
 
 /**
  * The names users type and read ("SPARE", "READ_ONLY") for one proto enum,
@@ -74,4 +83,16 @@ export const GROUP_STATUS = new EnumNames<GroupStatusName, GroupStatus__Output>(
 export const SERVER_ROLE = new EnumNames<ServerRoleName, ServerRole__Output>(
   'SERVER_ROLE_',
   ServerRole,
+);
+export const SHARD_MAPPING_TYPE = new EnumNames<ShardMappingTypeName, ShardMappingType__Output>(
+  'SHARD_MAPPING_TYPE_',
+  ShardMappingType,
+);
+export const SHARD_STATE = new EnumNames<ShardStateName, ShardState__Output>(
+  'SHARD_STATE_',
+  ShardState,
+);
+export const LOOKUP_HINT = new EnumNames<LookupHintName, LookupHint__Output>(
+  'LOOKUP_HINT_',
+  LookupHint,
 );

@@ -35,7 +35,7 @@ export interface MutationFields {
 }
 
 /** A mutating call's answer, whatever the RPC. */
-interface ProcedureAnswer {
+export interface ProcedureAnswer {
   readonly procedure: Procedure__Output | null;
 }
 
@@ -53,26 +53,39 @@ export type MutationCall = (
  * no_wait and the wait, sets the deadline past the wait so the server's
  * own answer arrives first, and unwraps the procedure.
  */
-export function mutate(
+export async function mutate(
   caller: UnaryCaller,
   o: MutationOptions,
   fn: MutationCall,
 ): Promise<Procedure__Output> {
+  return (await mutateAnswer<ProcedureAnswer>(caller, o, fn)).procedure;
+}
+
+/**
+ * mutate for RPCs whose answer carries more than the procedure (the id a
+ * create made): the whole answer, its procedure checked present.
+ */
+export function mutateAnswer<A extends ProcedureAnswer>(
+  caller: UnaryCaller,
+  o: MutationOptions,
+  fn: (f: MutationFields, md: grpc.Metadata, opts: grpc.CallOptions, cb: Callback<A>) => void,
+): Promise<A & { readonly procedure: Procedure__Output }> {
   const f: MutationFields = {
     request_id: o.requestId ?? randomUUID(),
     no_wait: o.noWait === true,
     timeout_ms: o.timeoutMs ?? DEFAULT_WAIT_MS,
   };
   return caller
-    .call<ProcedureAnswer>(
+    .call<A>(
       (md, opts, cb) => {
         fn(f, md, opts, cb);
       },
       f.no_wait ? caller.timeoutMs : f.timeout_ms + ANSWER_SLACK_MS,
     )
     .then((r) => {
-      if (r.procedure === null)
+      const procedure = r.procedure;
+      if (procedure === null)
         throw new FabricError('INTERNAL', 'the server answered without a procedure');
-      return r.procedure;
+      return { ...r, procedure };
     });
 }

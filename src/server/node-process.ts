@@ -7,6 +7,7 @@ import { kvServiceHandlers } from '../api/kv-service.js';
 import { groupServiceHandlers } from '../api/group-service.js';
 import { procedureServiceHandlers } from '../api/procedure-service.js';
 import { serverServiceHandlers } from '../api/server-service.js';
+import { shardingServiceHandlers } from '../api/sharding-service.js';
 import { threatServiceHandlers } from '../api/threat-service.js';
 import { topologyServiceHandlers } from '../api/topology-service.js';
 import { addStandardServices } from '../api/standard-services.js';
@@ -103,6 +104,10 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   server.addService(
     protos.group.GroupService.service,
     groupServiceHandlers(fabricApi, fabric, fabric, leaders),
+  );
+  server.addService(
+    protos.sharding.ShardingService.service,
+    shardingServiceHandlers(fabricApi, fabric, fabric, leaders),
   );
   server.addService(
     protos.server.ServerService.service,

@@ -39,6 +39,10 @@ export const FABRIC_ERROR_CODES = [
   'SHARD_TABLE_EXISTS',
   'SHARD_NOT_FOUND',
   'SHARD_EXISTS',
+  // routing a key to a shard (src/routing, served by ShardingService.LookupServers)
+  'KEY_INVALID',
+  'KEY_BELOW_LOWEST_BOUND',
+  'NO_SHARDS',
   'PROCEDURE_NOT_FOUND',
   'PROCEDURE_EXISTS',
   'INVALID_TRANSITION',

@@ -8,6 +8,7 @@ import type { ProtoGrpcType as GroupProto } from '../gen/group.js';
 import type { ProtoGrpcType as KvProto } from '../gen/kv.js';
 import type { ProtoGrpcType as ProcedureProto } from '../gen/procedure.js';
 import type { ProtoGrpcType as ServerProto } from '../gen/server.js';
+import type { ProtoGrpcType as ShardingProto } from '../gen/sharding.js';
 import type { ProtoGrpcType as ThreatProto } from '../gen/threat.js';
 import type { ProtoGrpcType as TopologyProto } from '../gen/topology.js';
 
@@ -32,6 +33,7 @@ export const PROTO_FILES = [
   'fabric/v1/procedure.proto',
   'fabric/v1/server.proto',
   'fabric/v1/group.proto',
+  'fabric/v1/sharding.proto',
   'fabric/v1/topology.proto',
   'fabric/v1/detector.proto',
   'fabric/v1/threat.proto',
@@ -67,6 +69,7 @@ export interface FabricProtos {
   readonly procedure: ProcedureProto['fabric']['v1'];
   readonly group: GroupProto['fabric']['v1'];
   readonly server: ServerProto['fabric']['v1'];
+  readonly sharding: ShardingProto['fabric']['v1'];
   readonly topology: TopologyProto['fabric']['v1'];
   readonly detector: DetectorProto['fabric']['v1'];
   readonly threat: ThreatProto['fabric']['v1'];
@@ -97,6 +100,7 @@ export function fabricProtos(): FabricProtos {
     ProcedureProto['fabric']['v1'] &
     GroupProto['fabric']['v1'] &
     ServerProto['fabric']['v1'] &
+    ShardingProto['fabric']['v1'] &
     TopologyProto['fabric']['v1'] &
     DetectorProto['fabric']['v1'] &
     ThreatProto['fabric']['v1'];
@@ -106,6 +110,7 @@ export function fabricProtos(): FabricProtos {
     procedure: typed,
     group: typed,
     server: typed,
+    sharding: typed,
     topology: typed,
     detector: typed,
     threat: typed,

@@ -11,6 +11,7 @@ import { groupServiceHandlers } from '../../src/api/group-service.js';
 import type { NodeApi } from '../../src/api/node-api.js';
 import type { ProcedureApi } from '../../src/api/procedure-service.js';
 import { serverServiceHandlers } from '../../src/api/server-service.js';
+import { shardingServiceHandlers } from '../../src/api/sharding-service.js';
 import { topologyServiceHandlers } from '../../src/api/topology-service.js';
 import { FabricClient, fabricProtos } from '../../src/client/index.js';
 import { FabricModel } from '../../src/fabric/index.js';
@@ -228,10 +229,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** The three farm services on 127.0.0.1 (`port` 0: any free one), with a client. */
+/** The farm services (group, server, topology, sharding) on 127.0.0.1 (`port` 0: any free one), with a client. */
 export async function serve(
   node: FakeNode,
-  procedures: FakeProcedures,
+  procedures: ProcedureApi,
   farm: FakeFarm,
   port = 0,
 ): Promise<Served> {
@@ -250,6 +251,10 @@ export async function serve(
   server.addService(
     protos.topology.TopologyService.service,
     topologyServiceHandlers(node, farm, { shutdown: shutdown.signal }),
+  );
+  server.addService(
+    protos.sharding.ShardingService.service,
+    shardingServiceHandlers(node, procedures, farm, leaders),
   );
   const bound = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (e, p) => {

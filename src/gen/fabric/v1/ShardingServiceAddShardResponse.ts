@@ -1,0 +1,15 @@
+// Original file: proto/fabric/v1/sharding.proto
+
+import type { Procedure as _fabric_v1_Procedure, Procedure__Output as _fabric_v1_Procedure__Output } from '../../fabric/v1/Procedure.js';
+
+export interface ShardingServiceAddShardResponse {
+  'procedure'?: (_fabric_v1_Procedure | null);
+  'shard_id'?: (number);
+  'bound'?: (string);
+}
+
+export interface ShardingServiceAddShardResponse__Output {
+  'procedure': (_fabric_v1_Procedure__Output | null);
+  'shard_id': (number);
+  'bound': (string);
+}

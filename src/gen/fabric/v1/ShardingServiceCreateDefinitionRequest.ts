@@ -1,0 +1,19 @@
+// Original file: proto/fabric/v1/sharding.proto
+
+import type { ShardMappingType as _fabric_v1_ShardMappingType, ShardMappingType__Output as _fabric_v1_ShardMappingType__Output } from '../../fabric/v1/ShardMappingType.js';
+
+export interface ShardingServiceCreateDefinitionRequest {
+  'type'?: (_fabric_v1_ShardMappingType);
+  'global_group_id'?: (string);
+  'request_id'?: (string);
+  'no_wait'?: (boolean);
+  'timeout_ms'?: (number);
+}
+
+export interface ShardingServiceCreateDefinitionRequest__Output {
+  'type': (_fabric_v1_ShardMappingType__Output);
+  'global_group_id': (string);
+  'request_id': (string);
+  'no_wait': (boolean);
+  'timeout_ms': (number);
+}

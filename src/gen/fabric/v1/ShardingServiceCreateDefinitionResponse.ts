@@ -1,0 +1,13 @@
+// Original file: proto/fabric/v1/sharding.proto
+
+import type { Procedure as _fabric_v1_Procedure, Procedure__Output as _fabric_v1_Procedure__Output } from '../../fabric/v1/Procedure.js';
+
+export interface ShardingServiceCreateDefinitionResponse {
+  'procedure'?: (_fabric_v1_Procedure | null);
+  'map_id'?: (number);
+}
+
+export interface ShardingServiceCreateDefinitionResponse__Output {
+  'procedure': (_fabric_v1_Procedure__Output | null);
+  'map_id': (number);
+}

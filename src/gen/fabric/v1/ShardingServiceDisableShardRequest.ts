@@ -1,0 +1,16 @@
+// Original file: proto/fabric/v1/sharding.proto
+
+
+export interface ShardingServiceDisableShardRequest {
+  'shard_id'?: (number);
+  'request_id'?: (string);
+  'no_wait'?: (boolean);
+  'timeout_ms'?: (number);
+}
+
+export interface ShardingServiceDisableShardRequest__Output {
+  'shard_id': (number);
+  'request_id': (string);
+  'no_wait': (boolean);
+  'timeout_ms': (number);
+}
