@@ -74,7 +74,10 @@ export function handleVoteRequest(r: RaftState, m: VoteMessage): void {
     (r.vote === NONE && r.lead === NONE) ||
     (m.type === 'pre-vote' && m.term > r.term);
   const respType = m.type === 'vote' ? 'vote-resp' : 'pre-vote-resp';
-  if (canVote && r.log.isUpToDate(m.index, m.logTerm)) {
+  // The boot lease and knownCommit: see RaftState. A transfer's campaign was
+  // asked for by a live leader, which has every committed entry.
+  const safeToVote = m.transfer || (!r.inBootLease() && m.index >= r.knownCommit);
+  if (canVote && safeToVote && r.log.isUpToDate(m.index, m.logTerm)) {
     // The grant carries the candidate's term (for a pre-vote, the future term it asked for).
     r.send({ type: respType, to: m.from, term: m.term, reject: false });
     if (m.type === 'vote') {
@@ -83,5 +86,16 @@ export function handleVoteRequest(r: RaftState, m: VoteMessage): void {
     }
     return;
   }
+  if (canVote && !safeToVote)
+    r.logger.info(
+      'refused a vote: restarted within an election timeout, or the candidate lacks a committed entry',
+      {
+        id: r.id,
+        from: m.from,
+        candidateLastIndex: m.index,
+        knownCommit: r.knownCommit,
+        bootLease: r.inBootLease(),
+      },
+    );
   r.send({ type: respType, to: m.from, term: r.term, reject: true });
 }

@@ -4,6 +4,7 @@ import type { NodeId, Snapshot } from './types.js';
 
 /** AppendEntries receiver (§5.3), with the fast-backtracking hint on rejection. */
 export function handleAppend(r: RaftState, m: AppendMessage): void {
+  r.learnCommit(m.commit);
   if (m.index < r.log.committed) {
     // Everything up to our commit index is known to match: say so.
     r.send({
@@ -51,6 +52,7 @@ export function handleHeartbeat(r: RaftState, m: HeartbeatMessage): void {
   // data dir restored from an older copy). Tell the leader where our log ends,
   // as a rejection of that index: it resets our progress and re-sends
   // (step-leader.ts). Ignoring it would leave us behind until a leader change.
+  r.learnCommit(m.commit);
   if (m.commit <= r.log.lastIndex()) r.log.commitTo(m.commit);
   else rejectPastOurLog(r, m.from, m.commit);
   r.send({ type: 'heartbeat-resp', to: m.from, context: m.context });

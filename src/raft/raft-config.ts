@@ -37,6 +37,12 @@ export interface RaftConfig {
   readonly preVote?: boolean;
   /** CheckQuorum (thesis §6.2): a leader without a live majority steps down. */
   readonly checkQuorum?: boolean;
+  /**
+   * The boot lease (RaftState.ticksSinceStart): a node restarted on persisted
+   * state grants no vote for one election timeout. On by default; the
+   * etcd-derived unit tests that step votes into freshly built nodes turn it off.
+   */
+  readonly bootLease?: boolean;
   /** 'lease' serves reads without a heartbeat round; it relies on bounded clock drift. */
   readonly readOnly?: ReadOnlyOption;
   /** Upper bound of entry payload bytes in one append message (at least one entry). */
@@ -97,6 +103,7 @@ export function resolveRaftConfig(c: RaftConfig, logger: RaftLogger): ResolvedRa
     applied: c.applied,
     preVote: c.preVote ?? true,
     checkQuorum: c.checkQuorum ?? true,
+    bootLease: c.bootLease ?? true,
     readOnly: c.readOnly ?? 'safe',
     maxSizePerMsg: c.maxSizePerMsg ?? 1024 * 1024,
     maxInflightMsgs: c.maxInflightMsgs ?? 256,

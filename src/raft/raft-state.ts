@@ -60,6 +60,28 @@ export class RaftState {
   readonly readOnly = new ReadOnly();
   /** Leader only: reads waiting for the first commit of this term (thesis §6.4 step 1). */
   deferredReads: DeferredRead[] = [];
+  /**
+   * The highest commit index any leader told us, even past our own log
+   * (volatile). Every later leader holds that entry (Leader Completeness,
+   * §5.4), so we never vote for a candidate whose log ends before it: after a
+   * restart from an older copy of the data dir, or a lost write, our shorter
+   * log must not elect a leader that lacks entries we acknowledged and forgot
+   * (Protocol-Aware Recovery, Alagappan et al., FAST 2018: a node must not
+   * vote on state it may have lost). Refusing such a candidate costs nothing:
+   * it could never be a correct leader.
+   */
+  knownCommit = 0;
+  /**
+   * Ticks since this node started, up to electionTick. A node restarted on
+   * persisted state grants no vote for one election timeout (the boot lease):
+   * a live leader reaches it first (its heartbeat interval is shorter), tells
+   * it the current term and commit, and repairs a log that went backwards
+   * before the node may vote again. Our own campaign is not delayed, so a
+   * full-cluster restart still elects within the usual time.
+   */
+  ticksSinceStart = 0;
+  /** Whether the boot lease applies: false for a brand-new node, which has nothing to forget. */
+  readonly restarted: boolean;
 
   constructor(cfg: ResolvedRaftConfig) {
     this.id = cfg.id;
@@ -77,6 +99,8 @@ export class RaftState {
     this.trk.setConf(this.log.conf(), this.log.lastIndex() + 1);
     this.term = init.hardState.term;
     this.vote = init.hardState.vote;
+    this.knownCommit = this.log.committed;
+    this.restarted = cfg.bootLease && (this.term > 0 || this.log.lastIndex() > 0);
     this.randomizedElectionTimeout = cfg.electionTick;
     this.becomeFollower(this.term, NONE);
   }
@@ -85,6 +109,16 @@ export class RaftState {
   send(m: Outgoing): void {
     assert(m.to !== this.id, `raft ${this.id}: message to self`);
     this.msgs.push({ ...m, from: this.id, term: m.term ?? this.term });
+  }
+
+  /** True within one election timeout of a restart: see ticksSinceStart. */
+  inBootLease(): boolean {
+    return this.restarted && this.ticksSinceStart < this.cfg.electionTick;
+  }
+
+  /** Records a commit index a leader sent us (see knownCommit). */
+  learnCommit(commit: number): void {
+    if (commit > this.knownCommit) this.knownCommit = commit;
   }
 
   /** A voter may campaign; learners and removed nodes may not. */

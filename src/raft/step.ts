@@ -53,11 +53,12 @@ function onHigherTerm(r: RaftState, m: Message): boolean {
     // timeout, ignore (pre-)votes, so a removed or partitioned server cannot
     // depose it. A transfer's campaign was asked for by that leader.
     const inLease = r.cfg.checkQuorum && r.lead !== NONE && r.electionElapsed < r.cfg.electionTick;
-    if (!m.transfer && inLease) {
+    if (!m.transfer && (inLease || r.inBootLease())) {
       r.logger.debug('ignored vote request within leader lease', {
         id: r.id,
         from: m.from,
         term: m.term,
+        bootLease: r.inBootLease(),
       });
       return false;
     }

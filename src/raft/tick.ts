@@ -5,6 +5,7 @@ import { NONE } from './types.js';
 
 /** Advances logical time by one tick: the core's only clock. */
 export function tick(r: RaftState): void {
+  if (r.ticksSinceStart < r.cfg.electionTick) r.ticksSinceStart++;
   if (r.role === 'leader') tickLeader(r);
   else tickElection(r);
 }

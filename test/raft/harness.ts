@@ -62,6 +62,9 @@ export function newCore(id: NodeId, peers: readonly NodeId[], opts: CoreOptions 
     heartbeatTick: 1,
     preVote: false,
     checkQuorum: false,
+    // The etcd-derived tests step votes into freshly built nodes; the boot
+    // lease has its own tests (storage-fault.test.ts).
+    bootLease: false,
     ...opts,
     id,
     rng: new SeededRng(opts.seed ?? hashId(id)),

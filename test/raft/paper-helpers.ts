@@ -93,6 +93,9 @@ export function makeCore(
     heartbeatTick: 1,
     preVote: false,
     checkQuorum: false,
+    // The etcd-derived tests step votes into freshly built nodes; the boot
+    // lease has its own tests (storage-fault.test.ts).
+    bootLease: false,
     ...rest,
     id,
     rng: new FixedRng(timeoutOffset),

@@ -79,3 +79,54 @@ test('raft storage fault: a follower emptied entirely gets everything again', ()
   net.tickAll(1);
   assert.equal(net.core('b').status().lastIndex, leaderLast);
 });
+
+test('raft storage fault: a rolled-back follower refuses to elect a candidate that lacks a commit a leader told it about', () => {
+  const infos: string[] = [];
+  const logger = {
+    debug: () => undefined,
+    info: (m: string) => infos.push(m),
+    warn: () => undefined,
+  };
+  const net = durableNetwork(new Network([]), ABC, { logger });
+  net.campaign('a');
+  for (let i = 0; i < 10; i++) net.propose('a', `w${i}`);
+  net.isolate('c');
+  for (let i = 10; i < 30; i++) net.propose('a', `w${i}`);
+  const committed = net.core('a').status().commit;
+  const cLast = net.core('c').status().lastIndex;
+  addNode(net, 'b', rolledBack(net, 25), { logger });
+  const bLast = net.core('b').status().lastIndex;
+  assert.ok(bLast < cLast && cLast < committed, `b ${bLast} < c ${cLast} < commit ${committed}`);
+  // b hears the leader's heartbeat (the commit) but none of the appends that would repair it.
+  net.hook = (m) => m.type !== 'app';
+  net.tickAll(1);
+  assert.equal(net.core('b').status().lastIndex, bLast, 'not repaired yet');
+  // The leader dies; c, whose log is longer than b's but lacks committed entries, campaigns.
+  net.recover();
+  net.isolate('a');
+  net.campaign('c');
+  assert.notEqual(net.core('c').status().role, 'leader', 'c was elected without committed entries');
+  assert.ok(
+    infos.some((m) => m.startsWith('refused a vote')),
+    infos.join('\n'),
+  );
+});
+
+test('raft storage fault: a restarted node grants no vote within one election timeout, then votes again', () => {
+  const net = durableNetwork(new Network([]), ABC);
+  net.campaign('a');
+  for (let i = 0; i < 5; i++) net.propose('a', `w${i}`);
+  addNode(net, 'c', net.node('c').storage.initialState(), { bootLease: true });
+  net.isolate('a');
+  const granted = (): boolean =>
+    net.delivered.some((m) => m.type === 'vote-resp' && m.from === 'c' && !m.reject);
+  net.delivered.length = 0;
+  net.campaign('b');
+  assert.equal(granted(), false, 'c voted right after its restart');
+  assert.notEqual(net.core('b').status().role, 'leader');
+  for (let i = 0; i < 10; i++) net.core('c').tick(); // one election timeout (electionTick 10)
+  net.delivered.length = 0;
+  net.campaign('b');
+  assert.equal(granted(), true, 'c votes once its boot lease is over');
+  assert.equal(net.core('b').status().role, 'leader');
+});
