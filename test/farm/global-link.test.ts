@@ -33,8 +33,10 @@ interface World {
 }
 
 /** Six servers: the global group and two shard groups of two each, each with its first server primary. */
-async function world(t: TestContext): Promise<World> {
+async function world(t: TestContext, fleetStarted: (ms: number) => void): Promise<World> {
+  const t0 = Date.now();
   const fleet = await useFleet(t, 6);
+  fleetStarted(Date.now() - t0);
   const farm = new InProcessFarm(fleet.settings);
   t.after(() => farm.stop());
   const s = fleet.servers;
@@ -96,9 +98,11 @@ async function globalIds(w: World, s: LocalMariadb): Promise<Set<number>> {
   }
 }
 
-/** Waits until every server of every shard group holds every id (DDL included: the table exists). */
+/** Waits until every live server of every shard group holds every id (DDL included: the table exists). */
 async function arrivesEverywhere(w: World, ids: readonly number[]): Promise<void> {
-  const servers = SHARDS.flatMap((g) => w.groups[g] ?? []);
+  const servers = SHARDS.flatMap((g) => w.groups[g] ?? []).filter(
+    (s) => w.farm.model.serverByAddress(s.address)?.status !== 'FAULTY',
+  );
   await eventually(
     `global rows ${ids.join(',')} on every shard server`,
     async () => {
@@ -135,8 +139,11 @@ async function linkAll(w: World): Promise<void> {
 
 test('global link: on real MariaDB, global DDL and rows reach every shard server, and the link follows switchovers and failovers', async (t) => {
   const started = Date.now();
-  const w = await world(t);
-  const timings: string[] = [`set-up ${Date.now() - started} ms`];
+  let fleetMs = 0;
+  const w = await world(t, (ms) => {
+    fleetMs = ms;
+  });
+  const timings: string[] = [`servers ${fleetMs} ms`, `set-up ${Date.now() - started} ms`];
   const lap = async (what: string, fn: () => Promise<void>): Promise<void> => {
     const t0 = Date.now();
     await fn();
@@ -245,6 +252,23 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
       for (const g of SHARDS) assert.equal(await linkSource(w, g), next?.address, g);
       await writeGlobal(w, [6, 7]);
       await arrivesEverywhere(w, [6, 7]);
+    },
+  );
+
+  await t.test(
+    'global link: a shard failover links the new shard primary; global writes made after arrive',
+    async () => {
+      const dead = w.fleet.servers.find((s) => s.address === primaryAddress(w, 's2'));
+      const [, survivor] = w.groups.s2 ?? [];
+      await dead?.kill9();
+      await writeGlobal(w, [9]);
+      await lap('shard failover', async () => {
+        await w.farm.ok('group.failover', { group: 's2', server: dead?.address ?? '' });
+      });
+      assert.equal(primaryAddress(w, 's2'), survivor?.address);
+      assert.equal(await linkSource(w, 's2'), primaryAddress(w, GLOBAL));
+      await writeGlobal(w, [10]);
+      await arrivesEverywhere(w, [9, 10]);
     },
   );
 
