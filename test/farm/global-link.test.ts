@@ -133,6 +133,14 @@ async function linksOffPrimaries(w: World): Promise<string[]> {
   return linked.filter((a) => a !== '');
 }
 
+function health(w: World, group: string): ReturnType<typeof groupHealth> {
+  return groupHealth(w.farm.model, w.farm.pool, group, {
+    lagThresholdS: 30,
+    fence: 'none',
+    fenceCommand: [],
+  });
+}
+
 async function linkAll(w: World): Promise<void> {
   for (const g of SHARDS) await linkShardGroup(w.farm.deps, w.farm.context(), g, GLOBAL);
 }
@@ -197,6 +205,19 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
       await unlinkShardGroup(w.farm.deps, w.farm.context(), 's2');
       await unlinkShardGroup(w.farm.deps, w.farm.context(), 's2');
       assert.equal(await linkSource(w, 's2'), '');
+      // health says so, and names a server that writes in the wrong domain
+      // (what a restart without gtid_domain_id in the configuration does).
+      const secondary = w.groups.s2?.[1];
+      await w.farm.pool.server(secondary?.address ?? '').ensureGtidDomainId(0);
+      const issues = (await health(w, 's2')).flatMap((h) => h.issues);
+      assert.ok(
+        issues.some((i) => i.includes('has no global link from the global group global')),
+        issues.join('\n'),
+      );
+      assert.ok(
+        issues.some((i) => i.includes("writes in gtid_domain_id 0, not its group's")),
+        issues.join('\n'),
+      );
       await writeGlobal(w, [3]);
       // s1, still linked, has it: had s2 been linked it would have it by now too.
       await eventually('row 3 on s1', async () =>
@@ -227,17 +248,13 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
       await writeGlobal(w, [4, 5]);
       await arrivesEverywhere(w, [4, 5]);
       assert.deepEqual(await linksOffPrimaries(w), []);
-      const health = await groupHealth(w.farm.model, w.farm.pool, 's1', {
-        lagThresholdS: 30,
-        fence: 'none',
-        fenceCommand: [],
-      });
+      const rows = await health(w, 's1');
       assert.deepEqual(
-        health.flatMap((h) => h.issues),
+        rows.flatMap((h) => h.issues),
         [],
         'health finds nothing wrong with the link or the domains',
       );
-      const row = health.find((h) => h.address === next?.address);
+      const row = rows.find((h) => h.address === next?.address);
       assert.equal(row?.globalLink?.source, primaryAddress(w, GLOBAL));
     },
   );
@@ -266,6 +283,11 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
         await w.farm.ok('group.failover', { group: 's2', server: dead?.address ?? '' });
       });
       assert.equal(primaryAddress(w, 's2'), survivor?.address);
+      assert.equal(
+        await w.farm.pool.server(survivor?.address ?? '').gtidDomainId(),
+        w.farm.model.group('s2')?.gtidDomainId,
+        'the promotion set the domain again (the unlink test left it at 0)',
+      );
       assert.equal(await linkSource(w, 's2'), primaryAddress(w, GLOBAL));
       await writeGlobal(w, [10]);
       await arrivesEverywhere(w, [9, 10]);
