@@ -250,11 +250,14 @@ export function promotionSteps(deps: FarmDeps) {
     if (plan.updateOnly) return skipped('update-only');
     const group = groupId(asArgs(ctx.args));
     const global = globalGroupOf(model, group);
-    const link = async (shard: string, to: string): Promise<string> => {
+    // Its own link is retried (the new primary just answered, a failure
+    // is likely brief) unless it cannot be made at all (the global group
+    // has no primary); another group's shard primary is skipped.
+    const link = async (shard: string, to: string, retry: boolean): Promise<string> => {
       try {
         return await ensureGlobalLink(deps, shard, to);
       } catch (e) {
-        if (ctx.signal.aborted) throw e;
+        if (ctx.signal.aborted || (retry && !(e instanceof PermanentStepError))) throw e;
         return `not linked: ${(e as Error).message}`;
       }
     };
@@ -262,12 +265,12 @@ export function promotionSteps(deps: FarmDeps) {
     const output = {
       ...(global === undefined
         ? {}
-        : { globalGroup: global.id, link: await link(group, global.id) }),
+        : { globalGroup: global.id, link: await link(group, global.id, true) }),
       ...(shards.length === 0
         ? {}
         : {
             shards: await Promise.all(
-              shards.map(async (s) => ({ group: s, result: await link(s, group) })),
+              shards.map(async (s) => ({ group: s, result: await link(s, group, false) })),
             ),
           }),
     };
