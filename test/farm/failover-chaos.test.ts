@@ -25,7 +25,7 @@ import type { Farm, FarmOptions } from './farm.js';
 
 /** Lets failovers follow one another in a test; the cooldown has its own test. */
 const NO_COOLDOWN = '[failure_detector]\nfailover_cooldown_s = 0';
-const FAILOVER_STEPS = 8;
+const FAILOVER_STEPS = 9;
 
 async function farmWithGroup(t: TestContext, o: FarmOptions = {}): Promise<Farm> {
   const farm = await startFarm(t, { extraToml: NO_COOLDOWN, ...o });

@@ -14,7 +14,7 @@ import { waitForStepDone } from './procedure-watch.js';
 
 /** Every step waits this long after its start commits: room to kill between two steps. */
 const STEP_PAUSE_MS = 200;
-const STEPS = 6;
+const STEPS = 7;
 
 async function killLeaderDuringSwitchover(
   farm: Farm,
