@@ -70,7 +70,7 @@ test('connector weighted choice: draws by weight, skips unusable weights', () =>
   assert.equal(pick(0.34), 'b');
   assert.equal(pick(0.999999), 'b');
   assert.equal(
-    weightedChoice([], () => 1, draws(0)),
+    weightedChoice<number>([], (x) => x, draws(0)),
     undefined,
   );
   assert.equal(

@@ -23,13 +23,13 @@ function pick(
 }
 
 function address(s: Selection): string {
-  assert.equal(s.kind, 'selected', s.kind === 'refused' ? s.error.message : '');
-  return s.kind === 'selected' ? s.server.address : '';
+  if (s.kind === 'refused') assert.fail(s.error.message);
+  return s.server.address;
 }
 
 function refusal(s: Selection): [string, boolean] {
-  assert.equal(s.kind, 'refused');
-  return s.kind === 'refused' ? [s.error.code, s.retryable] : ['', false];
+  if (s.kind === 'selected') assert.fail(`selected ${s.server.address}`);
+  return [s.error.code, s.retryable];
 }
 
 const FARM: readonly ServerSpec[] = [
