@@ -1,0 +1,307 @@
+/**
+ * The connector end to end: a real 3-process Fabric cluster managing three
+ * real MariaDB servers, reached only through createFabricPool with one
+ * Fabric address. Routing by group and mode, weights, skipped secondaries,
+ * fallbacks and typed errors; then kill -9 of the Fabric node the
+ * connector watches, of the primary under writes, and of every Fabric node.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { createFabricPool, isConnectorError } from '../../src/connector/index.js';
+import type {
+  FabricPool,
+  FabricPoolEventName,
+  FabricPoolEvents,
+  Route,
+} from '../../src/connector/index.js';
+import type { RowDataPacket } from 'mysql2/promise';
+import type { Server__Output } from '../../src/gen/fabric/v1/Server.js';
+import { eventually } from '../farm/eventually.js';
+import { idsOn, primaryAddress, setUpGroup, startFarm, withConnection } from '../farm/farm.js';
+import type { Farm } from '../farm/farm.js';
+import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
+
+const RW: Route = { group: 'g1', mode: 'READ_WRITE' };
+const RO: Route = { group: 'g1', mode: 'READ_ONLY' };
+
+/** Every event of one name the pool emitted since `record` was called. */
+function record<K extends FabricPoolEventName>(pool: FabricPool, name: K): FabricPoolEvents[K][] {
+  const seen: FabricPoolEvents[K][] = [];
+  pool.on(name, (e) => seen.push(e));
+  return seen;
+}
+
+/** host:port of the server that ran the statement. */
+async function servedBy(pool: FabricPool, route: Route): Promise<string> {
+  const [rows] = await pool.query<(RowDataPacket & { port: number })[]>(
+    route,
+    'SELECT @@port AS port',
+  );
+  return `127.0.0.1:${rows[0]?.port ?? 0}`;
+}
+
+async function spread(pool: FabricPool, n: number): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i += 1) {
+    const a = await servedBy(pool, RO);
+    counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Waits until the pool's own topology shows what `ok` wants of a server. */
+function poolSees(
+  pool: FabricPool,
+  address: string,
+  ok: (s: Server__Output) => boolean,
+  what: string,
+): Promise<true> {
+  return eventually(
+    `the connector sees ${address} ${what}`,
+    () => {
+      const s = pool.topology()?.servers.find((x) => x.address === address);
+      return Promise.resolve(s !== undefined && ok(s) ? true : undefined);
+    },
+    15_000,
+  );
+}
+
+async function withPool(farm: Farm): Promise<FabricPool> {
+  const pool = createFabricPool({
+    fabric: [farm.cluster.node('n1').address],
+    user: farm.fleet.accounts.app.user,
+    password: farm.fleet.accounts.app.password,
+    database: APP_DATABASE,
+  });
+  await pool.ready();
+  return pool;
+}
+
+test('connector: routes by group and mode on a real farm and rides out kill -9s', async (t) => {
+  const farm = await startFarm(t);
+  await setUpGroup(farm);
+  const pool = await withPool(farm);
+  t.after(() => pool.close());
+  /** An admin client of some running node. */
+  const admin = (): ReturnType<Farm['client']> => farm.clientExcept('');
+  const [s1, s2, s3] = farm.fleet.servers.map((s) => s.address) as [string, string, string];
+  for (const s of [s2, s3])
+    await poolSees(pool, s, (x) => x.replication === 'REPLICATION_STATE_OK', 'replicating OK');
+
+  await t.test('it learns every Fabric node from one address', () => {
+    assert.deepEqual(
+      [...pool.stats().fabricNodes].sort(),
+      farm.cluster
+        .running()
+        .map((n) => n.address)
+        .sort(),
+    );
+  });
+
+  await t.test('READ_WRITE goes to the primary, READ_ONLY to the secondaries', async () => {
+    assert.equal(await servedBy(pool, RW), s1);
+    await pool.query(RW, 'INSERT INTO t VALUES (?, ?)', [1, 'one']);
+    const counts = await spread(pool, 60);
+    assert.deepEqual([...counts.keys()].sort(), [s2, s3].sort());
+    assert.ok((pool.stats().routed[s1] ?? 0) >= 2);
+    assert.deepEqual([...pool.stats().pools].sort(), [s1, s2, s3].sort());
+  });
+
+  await t.test('weights are honoured within a tolerance', async () => {
+    await admin().servers.setWeight(s2, 1);
+    await admin().servers.setWeight(s3, 3);
+    await poolSees(pool, s3, (x) => x.weight === 3, 'weighted 3');
+    const n = 600;
+    const counts = await spread(pool, n);
+    const share = (counts.get(s3) ?? 0) / n;
+    t.diagnostic(`s3 took ${(share * 100).toFixed(1)} % of ${n} reads (expected 75 %)`);
+    assert.ok(Math.abs(share - 0.75) < 0.07, `s3 share ${share}`);
+  });
+
+  await t.test(
+    'a STOPPED secondary is skipped; with no readable secondary reads fall back to the primary',
+    async () => {
+      const fallbacks = record(pool, 'fallback');
+      await withConnection(farm.server(s2), ROOT, undefined, (c) =>
+        c.query('STOP SLAVE SQL_THREAD'),
+      );
+      await poolSees(pool, s2, (x) => x.replication === 'REPLICATION_STATE_STOPPED', 'STOPPED');
+      const counts = await spread(pool, 40);
+      assert.deepEqual([...counts.keys()], [s3]);
+      await admin().servers.setMode(s3, 'OFFLINE');
+      await poolSees(pool, s3, (x) => x.mode === 'SERVER_MODE_OFFLINE', 'OFFLINE');
+      assert.deepEqual([...(await spread(pool, 10)).keys()], [s1]);
+      assert.equal(fallbacks.length, 1, 'one fallback event per group and epoch');
+      const [fallback] = fallbacks;
+      assert.equal(fallback?.reason, 'NO_READABLE_SECONDARY');
+      assert.equal(fallback.primary, s1);
+
+      await admin().servers.setMode(s1, 'WRITE_ONLY');
+      await poolSees(pool, s1, (x) => x.mode === 'SERVER_MODE_WRITE_ONLY', 'WRITE_ONLY');
+      await assert.rejects(pool.query(RO, 'SELECT 1'), (e) =>
+        isConnectorError(e, 'MODE_NOT_ALLOWED'),
+      );
+      assert.equal(await servedBy(pool, RW), s1, 'a WRITE_ONLY primary still takes writes');
+
+      await admin().servers.setMode(s1, 'READ_WRITE');
+      await admin().servers.setMode(s3, 'READ_ONLY');
+      await withConnection(farm.server(s2), ROOT, undefined, (c) =>
+        c.query('START SLAVE SQL_THREAD'),
+      );
+      await poolSees(pool, s2, (x) => x.replication === 'REPLICATION_STATE_OK', 'OK again');
+      await poolSees(pool, s3, (x) => x.mode === 'SERVER_MODE_READ_ONLY', 'READ_ONLY again');
+      assert.deepEqual([...(await spread(pool, 40)).keys()].sort(), [s2, s3].sort());
+    },
+  );
+
+  await t.test('bad input fails at once with a typed error', async () => {
+    const t0 = Date.now();
+    await assert.rejects(pool.query({ group: 'nope' }, 'SELECT 1'), (e) =>
+      isConnectorError(e, 'UNKNOWN_GROUP'),
+    );
+    await assert.rejects(pool.query({ table: 'app.t', key: 1 }, 'SELECT 1'), (e) =>
+      isConnectorError(e, 'SHARDING_NOT_AVAILABLE'),
+    );
+    await assert.rejects(pool.query({ scope: 'GLOBAL' }, 'SELECT 1'), (e) =>
+      isConnectorError(e, 'SHARDING_NOT_AVAILABLE'),
+    );
+    await assert.rejects(
+      pool.query({ group: 'g1', mode: 'READ_MOSTLY' } as unknown as Route, 'SELECT 1'),
+      (e) => isConnectorError(e, 'INVALID_ROUTE'),
+    );
+    assert.ok(Date.now() - t0 < 1_000, 'no waiting for a deadline');
+    // The application's own errors pass through untouched.
+    await assert.rejects(pool.query(RW, 'INSERT INTO t VALUES (1, "dup")'), {
+      code: 'ER_DUP_ENTRY',
+    });
+  });
+
+  await t.test('a transaction is pinned to the primary; an error rolls it back', async () => {
+    const where = await pool.transaction(RW, async (c) => {
+      await c.query('INSERT INTO t VALUES (2, "two")');
+      await c.query('INSERT INTO t VALUES (3, "three")');
+      return c.server;
+    });
+    assert.equal(where, s1);
+    await assert.rejects(
+      pool.transaction(RW, async (c) => {
+        await c.query('INSERT INTO t VALUES (4, "four")');
+        throw new Error('the application changed its mind');
+      }),
+      /changed its mind/,
+    );
+    const [rows] = await pool.query<(RowDataPacket & { id: number })[]>(
+      RW,
+      'SELECT id FROM t ORDER BY id',
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      [1, 2, 3],
+    );
+  });
+
+  await t.test(
+    'kill -9 of the Fabric node it watches: routing goes on, it reattaches elsewhere',
+    async () => {
+      const attached = pool.stats().fabricNode;
+      const node = farm.cluster.running().find((n) => n.address === attached);
+      assert.ok(node !== undefined, `attached to ${String(attached)}`);
+      const fabricEvents = record(pool, 'fabric');
+      await node.kill9();
+      for (let i = 0; i < 20; i += 1) {
+        assert.equal(await servedBy(pool, RW), s1);
+        await servedBy(pool, RO);
+      }
+      const other = await eventually('it reattaches to another node', () => {
+        const a = pool.stats().fabricNode;
+        return Promise.resolve(a !== undefined && a !== attached ? a : undefined);
+      });
+      assert.ok(fabricEvents.some((e) => e.state === 'detached' && e.address === attached));
+      assert.ok(fabricEvents.some((e) => e.state === 'attached' && e.address === other));
+      const before = pool.stats().epoch ?? 0;
+      await farm.clientExcept(node.id).servers.setWeight(s2, 2);
+      await eventually('a new epoch arrives through the new node', () =>
+        Promise.resolve((pool.stats().epoch ?? 0) > before ? true : undefined),
+      );
+      node.start();
+      await farm.cluster.waitForLeader();
+    },
+  );
+
+  await t.test(
+    'kill -9 of the primary under writes: writes resume on the new primary by themselves',
+    async () => {
+      const failovers = record(pool, 'failover');
+      const reports = record(pool, 'report');
+      const acked: number[] = [];
+      const errors: unknown[] = [];
+      let killedAt = 0;
+      let resumedAt = 0;
+      let id = 100;
+      const afterKill = (): number => acked.filter((x) => x > 100 && resumedAt > 0).length;
+      const start = Date.now();
+      const writer = (async () => {
+        while (resumedAt === 0 || afterKill() < 200) {
+          id += 1;
+          try {
+            await pool.query(RW, 'INSERT INTO t VALUES (?, ?)', [id, 'under failover']);
+            acked.push(id);
+            if (killedAt > 0 && resumedAt === 0 && failovers.length > 0) resumedAt = Date.now();
+          } catch (e) {
+            errors.push(e);
+          }
+          if (killedAt === 0 && Date.now() - start > 30_000) throw new Error('the kill never came');
+        }
+      })();
+      await eventually('some writes before the kill', () =>
+        Promise.resolve(acked.length >= 30 ? true : undefined),
+      );
+      killedAt = Date.now();
+      await farm.server(s1).kill9();
+      await writer;
+      const [f] = failovers;
+      assert.ok(f !== undefined);
+      t.diagnostic(
+        `kill -> first write on the new primary: ${resumedAt - killedAt} ms ` +
+          `(${f.from} -> ${f.to}, epoch ${f.epochBefore} -> ${f.epochAfter}); ` +
+          `${errors.length} error(s) seen by the application`,
+      );
+      assert.equal(f.from, s1);
+      const next = await primaryAddress(farm, 'g1', farm.cluster.running()[0]?.id);
+      assert.equal(f.to, next);
+      assert.ok(
+        errors.every((e) => isConnectorError(e, 'IN_DOUBT')),
+        `only in-doubt errors: ${errors.map(String).join('; ')}`,
+      );
+      assert.ok(errors.length <= 1, 'at most the one write in flight at the kill is in doubt');
+      const onNew = await idsOn(farm, farm.server(next));
+      const late = acked.slice(-200);
+      assert.deepEqual(
+        late.filter((x) => !onNew.has(x)),
+        [],
+        'writes after the failover are on the new primary',
+      );
+      await eventually('the connector reported the dead primary to Fabric', () =>
+        Promise.resolve(reports.find((r) => r.server === s1 && r.failed === undefined)),
+      );
+      assert.ok(pool.stats().reports >= 1);
+      assert.ok(!pool.stats().pools.includes(s1), 'the FAULTY server’s pool is closed');
+    },
+  );
+
+  await t.test('every Fabric node down: it keeps routing on its last topology', async () => {
+    const primary = await primaryAddress(farm, 'g1', farm.cluster.running()[0]?.id);
+    await Promise.all(farm.cluster.running().map((n) => n.kill9()));
+    await eventually('the watch is gone', () =>
+      Promise.resolve(pool.stats().fabricNode === undefined ? true : undefined),
+    );
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i += 1) {
+      assert.equal(await servedBy(pool, RW), primary);
+      await pool.query(RW, 'INSERT INTO t VALUES (?, ?)', [10_000 + i, 'no fabric']);
+      await servedBy(pool, RO);
+    }
+    assert.ok(Date.now() - t0 < 5_000, 'no statement waited for Fabric');
+  });
+});
