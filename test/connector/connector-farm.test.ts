@@ -6,6 +6,10 @@
  * connector watches, of the primary under writes, and of every Fabric node.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { test } from 'node:test';
 
 import { createFabricPool, isConnectorError } from '../../src/connector/index.js';
@@ -21,6 +25,9 @@ import { eventually } from '../farm/eventually.js';
 import { idsOn, primaryAddress, setUpGroup, startFarm, withConnection } from '../farm/farm.js';
 import type { Farm } from '../farm/farm.js';
 import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../examples/connector-ha.mjs', import.meta.url));
+const BUILT = new URL('../../dist/connector/index.js', import.meta.url);
 
 const RW: Route = { group: 'g1', mode: 'READ_WRITE' };
 const RO: Route = { group: 'g1', mode: 'READ_ONLY' };
@@ -199,6 +206,25 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
       rows.map((r) => r.id),
       [1, 2, 3],
     );
+  });
+
+  await t.test('the example app runs on the built connector (fabric-ha/connector)', async () => {
+    assert.ok(existsSync(BUILT), `${BUILT.pathname} is missing: npm run build first`);
+    const { stdout } = await promisify(execFile)(process.execPath, [EXAMPLE], {
+      env: {
+        ...process.env,
+        FABRIC: farm.cluster.node('n2').address,
+        GROUP: 'g1',
+        DB_USER: farm.fleet.accounts.app.user,
+        DB_PASSWORD: farm.fleet.accounts.app.password,
+        DB_NAME: APP_DATABASE,
+        WRITES: '3',
+      },
+      timeout: 20_000,
+    });
+    assert.match(stdout, /transaction on the primary wrote rows \d+ and \d+/);
+    assert.match(stdout, /write 3: row \d+ on the primary/);
+    assert.match(stdout, new RegExp(`routed per server: .*${s1}`));
   });
 
   await t.test(
