@@ -58,6 +58,7 @@ export class FabricLink {
   #current: Attachment | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #dials = 0;
 
   constructor(o: FabricLinkOptions, on: FabricLinkHandlers) {
     this.#o = o;
@@ -68,6 +69,11 @@ export class FabricLink {
   /** The Fabric node attached to (its watch delivered a topology), if any. */
   get attachedTo(): string | undefined {
     return this.#current?.live === true ? this.#current.address : undefined;
+  }
+
+  /** Watch streams opened so far (one per attempt on a node). */
+  get dials(): number {
+    return this.#dials;
   }
 
   /** Every Fabric node known so far. */
@@ -115,6 +121,7 @@ export class FabricLink {
   #dial(): void {
     this.#timer = undefined;
     if (this.#closed) return;
+    this.#dials += 1;
     const address = this.#known[this.#next % this.#known.length] ?? '';
     this.#next = (this.#next + 1) % Math.max(1, this.#known.length);
     const protos = fabricProtos();

@@ -54,6 +54,8 @@ export interface FabricPoolStats {
   readonly fabricNode: string | undefined;
   /** Every Fabric node known. */
   readonly fabricNodes: readonly string[];
+  /** Watch streams opened on Fabric nodes (attempts, successful or not). */
+  readonly fabricDials: number;
   /** Connections handed out per server (one per statement, transaction or getConnection). */
   readonly routed: Readonly<Record<string, number>>;
   /** Servers with an open mysql2 pool. */
@@ -205,6 +207,7 @@ export class FabricPool {
       epoch: this.#state.view?.epoch,
       fabricNode: this.#link.attachedTo,
       fabricNodes: [...this.#link.known],
+      fabricDials: this.#link.dials,
       routed: Object.fromEntries(this.#routedCounts),
       pools: this.#pools.addresses(),
       failovers: this.#failovers,
