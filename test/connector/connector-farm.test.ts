@@ -93,6 +93,8 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
   /** An admin client of some running node. */
   const admin = (): ReturnType<Farm['client']> => farm.clientExcept('');
   const [s1, s2, s3] = farm.fleet.servers.map((s) => s.address) as [string, string, string];
+  /** The group's primary, as the tests move it. */
+  let primary = s1;
   for (const s of [s2, s3])
     await poolSees(pool, s, (x) => x.replication === 'REPLICATION_STATE_OK', 'replicating OK');
 
@@ -228,6 +230,35 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
   });
 
   await t.test(
+    'switchover under writes: the connector follows the new primary, nothing is written to the old one',
+    async () => {
+      const failovers = record(pool, 'failover');
+      const load = startWrites(pool, 1_000);
+      await eventually('writes before the switchover', () => Promise.resolve(load.atLeast(20)));
+      await admin().groups.promote('g1', { server: s3 });
+      primary = s3;
+      const n = load.acked.length;
+      await eventually('writes after the switchover', () => Promise.resolve(load.atLeast(n + 50)));
+      await load.stop();
+      t.diagnostic(
+        `switchover: ${failovers.length} statement(s) retried on the new primary, ` +
+          `${load.errors.length} error(s) seen by the application`,
+      );
+      assertOnlyInDoubt(load.errors);
+      for (const f of failovers) assert.deepEqual([f.from, f.to], [s1, s3]);
+      await eventually('reads of the primary go to the new one', async () =>
+        (await servedBy(pool, RW)) === s3 ? true : undefined,
+      );
+      const onNew = await idsOn(farm, farm.server(s3));
+      assert.deepEqual(
+        load.acked.filter((x) => !onNew.has(x)),
+        [],
+        'every acknowledged write is on the new primary',
+      );
+    },
+  );
+
+  await t.test(
     'kill -9 of the Fabric node it watches: routing goes on, it reattaches elsewhere',
     async () => {
       const attached = pool.stats().fabricNode;
@@ -236,7 +267,7 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
       const fabricEvents = record(pool, 'fabric');
       await node.kill9();
       for (let i = 0; i < 20; i += 1) {
-        assert.equal(await servedBy(pool, RW), s1);
+        assert.equal(await servedBy(pool, RW), primary);
         await servedBy(pool, RO);
       }
       const other = await eventually('it reattaches to another node', () => {
@@ -258,66 +289,45 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
   await t.test(
     'kill -9 of the primary under writes: writes resume on the new primary by themselves',
     async () => {
-      const failovers = record(pool, 'failover');
+      const dead = primary;
       const reports = record(pool, 'report');
-      const acked: number[] = [];
-      const errors: unknown[] = [];
-      let killedAt = 0;
       let resumedAt = 0;
-      let id = 100;
-      const afterKill = (): number => acked.filter((x) => x > 100 && resumedAt > 0).length;
-      const start = Date.now();
-      const writer = (async () => {
-        while (resumedAt === 0 || afterKill() < 200) {
-          id += 1;
-          try {
-            await pool.query(RW, 'INSERT INTO t VALUES (?, ?)', [id, 'under failover']);
-            acked.push(id);
-            if (killedAt > 0 && resumedAt === 0 && failovers.length > 0) resumedAt = Date.now();
-          } catch (e) {
-            errors.push(e);
-          }
-          if (killedAt === 0 && Date.now() - start > 30_000) throw new Error('the kill never came');
-        }
-      })();
-      await eventually('some writes before the kill', () =>
-        Promise.resolve(acked.length >= 30 ? true : undefined),
-      );
-      killedAt = Date.now();
-      await farm.server(s1).kill9();
-      await writer;
-      const [f] = failovers;
-      assert.ok(f !== undefined);
+      const failovers = record(pool, 'failover');
+      pool.once('failover', () => {
+        resumedAt = Date.now();
+      });
+      const load = startWrites(pool, 2_000);
+      await eventually('writes before the kill', () => Promise.resolve(load.atLeast(30)));
+      const killedAt = Date.now();
+      await farm.server(dead).kill9();
+      const f = await eventually('a statement fails over', () => Promise.resolve(failovers[0]));
+      const n = load.acked.length;
+      await eventually('writes after the failover', () => Promise.resolve(load.atLeast(n + 100)));
+      await load.stop();
       t.diagnostic(
         `kill -> first write on the new primary: ${resumedAt - killedAt} ms ` +
           `(${f.from} -> ${f.to}, epoch ${f.epochBefore} -> ${f.epochAfter}); ` +
-          `${errors.length} error(s) seen by the application`,
+          `${load.errors.length} error(s) seen by the application`,
       );
-      assert.equal(f.from, s1);
-      const next = await primaryAddress(farm, 'g1', farm.cluster.running()[0]?.id);
-      assert.equal(f.to, next);
-      assert.ok(
-        errors.every((e) => isConnectorError(e, 'IN_DOUBT')),
-        `only in-doubt errors: ${errors.map(String).join('; ')}`,
-      );
-      assert.ok(errors.length <= 1, 'at most the one write in flight at the kill is in doubt');
-      const onNew = await idsOn(farm, farm.server(next));
-      const late = acked.slice(-200);
+      assert.equal(f.from, dead);
+      primary = await primaryAddress(farm, 'g1', farm.cluster.running()[0]?.id);
+      assert.equal(f.to, primary);
+      assertOnlyInDoubt(load.errors);
+      const onNew = await idsOn(farm, farm.server(primary));
       assert.deepEqual(
-        late.filter((x) => !onNew.has(x)),
+        load.acked.slice(n).filter((x) => !onNew.has(x)),
         [],
         'writes after the failover are on the new primary',
       );
       await eventually('the connector reported the dead primary to Fabric', () =>
-        Promise.resolve(reports.find((r) => r.server === s1 && r.failed === undefined)),
+        Promise.resolve(reports.find((r) => r.server === dead && r.failed === undefined)),
       );
       assert.ok(pool.stats().reports >= 1);
-      assert.ok(!pool.stats().pools.includes(s1), 'the FAULTY server’s pool is closed');
+      assert.ok(!pool.stats().pools.includes(dead), 'the FAULTY server’s pool is closed');
     },
   );
 
   await t.test('every Fabric node down: it keeps routing on its last topology', async () => {
-    const primary = await primaryAddress(farm, 'g1', farm.cluster.running()[0]?.id);
     await Promise.all(farm.cluster.running().map((n) => n.kill9()));
     await eventually('the watch is gone', () =>
       Promise.resolve(pool.stats().fabricNode === undefined ? true : undefined),
@@ -331,3 +341,49 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
     assert.ok(Date.now() - t0 < 5_000, 'no statement waited for Fabric');
   });
 });
+
+/** A writer: inserts ids one after another, alternating plain statements and transactions. */
+interface WriteLoad {
+  readonly acked: number[];
+  readonly errors: unknown[];
+  atLeast(n: number): true | undefined;
+  stop(): Promise<void>;
+}
+
+function startWrites(pool: FabricPool, after: number): WriteLoad {
+  const acked: number[] = [];
+  const errors: unknown[] = [];
+  const state = { stopped: false };
+  const done = (async () => {
+    for (let id = after + 1; !state.stopped; id += 1) {
+      try {
+        if (id % 2 === 0) await pool.query(RW, 'INSERT INTO t VALUES (?, ?)', [id, 'statement']);
+        else
+          await pool.transaction(RW, async (c) => {
+            await c.query('INSERT INTO t VALUES (?, ?)', [id, 'transaction']);
+          });
+        acked.push(id);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  })();
+  return {
+    acked,
+    errors,
+    atLeast: (n) => (acked.length >= n ? true : undefined),
+    stop: async () => {
+      state.stopped = true;
+      await done;
+    },
+  };
+}
+
+/** Retries are hidden: the application sees at most the one write in flight, in doubt. */
+function assertOnlyInDoubt(errors: readonly unknown[]): void {
+  assert.ok(
+    errors.every((e) => isConnectorError(e, 'IN_DOUBT')),
+    `only in-doubt errors: ${errors.map(String).join('; ')}`,
+  );
+  assert.ok(errors.length <= 1, `${errors.length} in-doubt writes: at most the one in flight`);
+}
