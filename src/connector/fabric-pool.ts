@@ -21,6 +21,7 @@ import type { RoutingView } from './routing-view.js';
 import { selectServer } from './select-server.js';
 import type { Selected } from './select-server.js';
 import { ServerFailure } from './server-failure.js';
+import type { ServerFailureKind } from './server-failure.js';
 import { ServerPools } from './server-pools.js';
 import { ThreatReporter } from './threat-reporter.js';
 import { TopologyState } from './topology-state.js';
@@ -244,8 +245,8 @@ export class FabricPool {
       try {
         return await run(conn);
       } catch (e) {
-        const kind = statementFailure(e);
-        if (kind === 'application') throw e;
+        const kind = serverFailureOf(e, target);
+        if (kind === undefined) throw e;
         const rerunnable = target.route.mode === 'READ_ONLY' || isReadStatement(sql);
         throw new ServerFailure(kind, e, kind === 'lost' && !rerunnable);
       }
@@ -257,9 +258,18 @@ export class FabricPool {
     target: Target,
     fn: (conn: TransactionConnection) => Promise<T>,
   ): Promise<T> {
-    const begin = target.route.mode === 'READ_ONLY' ? 'START TRANSACTION READ ONLY' : 'BEGIN';
-    await this.#statement(begin, (c) => c.query(begin))(conn, target);
-    const pinned = new PinnedConnection(conn, target.server.address, target.route.group);
+    const readOnly = target.route.mode === 'READ_ONLY';
+    try {
+      await conn.query(readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION');
+    } catch (e) {
+      // Nothing ran yet: whatever broke, running it again is safe.
+      const kind = serverFailureOf(e, target);
+      if (kind === undefined) throw e;
+      throw new ServerFailure(kind, e, false);
+    }
+    const pinned = new PinnedConnection(conn, target.server.address, target.route.group, (e) =>
+      serverFailureOf(e, target),
+    );
     let result: T;
     try {
       result = await fn(pinned);
@@ -276,9 +286,10 @@ export class FabricPool {
     try {
       await conn.commit();
     } catch (e) {
-      const kind = statementFailure(e);
-      if (kind === 'application') throw e;
-      throw new ServerFailure(kind, e, kind === 'lost');
+      const kind = serverFailureOf(e, target);
+      if (kind === undefined) throw e;
+      // A read-only transaction committed nothing, whatever happened to its COMMIT.
+      throw new ServerFailure(kind, e, kind === 'lost' && !readOnly);
     }
     return result;
   }
@@ -327,12 +338,14 @@ export class FabricPool {
   async #attempt<T>(target: Target, work: Work<T>, keep: boolean): Promise<T> {
     this.#assertOpen();
     let conn: PoolConnection;
+    const pool = this.#pools.get(target.server.address);
     try {
-      conn = await this.#pools.get(target.server.address).getConnection();
+      conn = await pool.getConnection();
     } catch (e) {
       const kind = connectFailure(e);
-      if (kind === 'application') throw e;
-      throw new ServerFailure(kind, e, false);
+      // A pool ended meanwhile (its server left the topology) says so in plain text: route again.
+      if (kind === 'application' && this.#pools.isCurrent(target.server.address, pool)) throw e;
+      throw new ServerFailure(kind === 'application' ? 'unreachable' : kind, e, false);
     }
     const address = target.server.address;
     this.#count(address);
@@ -435,6 +448,19 @@ export class FabricPool {
   #assertOpen(): void {
     if (this.#closed) throw new ConnectorError('POOL_CLOSED', 'the Fabric pool is closed');
   }
+}
+
+/**
+ * How a statement's error counts: a server failure worth failing over
+ * (connection broken, or a read-only refusal from the primary), or
+ * undefined for the application's own error. A read-only refusal from a
+ * secondary is the application's: it sent a write down a READ_ONLY route.
+ */
+function serverFailureOf(e: unknown, target: Target): ServerFailureKind | undefined {
+  const kind = statementFailure(e);
+  if (kind === 'application') return undefined;
+  if (kind === 'read-only' && !target.primary) return undefined;
+  return kind;
 }
 
 async function rollback(conn: PoolConnection): Promise<void> {

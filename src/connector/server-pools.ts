@@ -36,6 +36,11 @@ export class ServerPools {
     return pool;
   }
 
+  /** Whether `pool` is still the pool of `address` (not ended since). */
+  isCurrent(address: string, pool: Pool): boolean {
+    return this.#pools.get(address) === pool;
+  }
+
   /** Addresses with a pool. */
   addresses(): string[] {
     return [...this.#pools.keys()];

@@ -5,8 +5,7 @@ import type {
   QueryResult,
   QueryValues,
 } from 'mysql2/promise';
-import { statementFailure } from './mysql-failure.js';
-import type { FailureKind } from './mysql-failure.js';
+import type { ServerFailureKind } from './server-failure.js';
 
 /** The connection a `pool.transaction` callback runs its statements on: one server, pinned. */
 export interface TransactionConnection {
@@ -29,18 +28,24 @@ export class PinnedConnection implements TransactionConnection {
   readonly server: string;
   readonly group: string;
   readonly #conn: PoolConnection;
-  #broken:
-    { readonly kind: Exclude<FailureKind, 'application'>; readonly error: unknown } | undefined;
+  readonly #classify: (e: unknown) => ServerFailureKind | undefined;
+  #broken: { readonly kind: ServerFailureKind; readonly error: unknown } | undefined;
 
-  constructor(conn: PoolConnection, server: string, group: string) {
+  /** `classify` tells the server's failures (undefined: the application's error). */
+  constructor(
+    conn: PoolConnection,
+    server: string,
+    group: string,
+    classify: (e: unknown) => ServerFailureKind | undefined,
+  ) {
     this.#conn = conn;
+    this.#classify = classify;
     this.server = server;
     this.group = group;
   }
 
   /** The first server failure seen inside the transaction, if any. */
-  get broken():
-    { readonly kind: Exclude<FailureKind, 'application'>; readonly error: unknown } | undefined {
+  get broken(): { readonly kind: ServerFailureKind; readonly error: unknown } | undefined {
     return this.#broken;
   }
 
@@ -56,8 +61,8 @@ export class PinnedConnection implements TransactionConnection {
     try {
       return await p;
     } catch (e) {
-      const kind = statementFailure(e);
-      if (kind !== 'application') this.#broken ??= { kind, error: e };
+      const kind = this.#classify(e);
+      if (kind !== undefined) this.#broken ??= { kind, error: e };
       throw e;
     }
   }

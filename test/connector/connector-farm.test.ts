@@ -179,6 +179,8 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
       pool.query({ group: 'g1', mode: 'READ_MOSTLY' } as unknown as Route, 'SELECT 1'),
       (e) => isConnectorError(e, 'INVALID_ROUTE'),
     );
+    // A write sent down a READ_ONLY route is the application's mistake: the server's refusal, at once.
+    await assert.rejects(pool.query(RO, 'INSERT INTO t VALUES (99, "ro")'), { errno: 1290 });
     assert.ok(Date.now() - t0 < 1_000, 'no waiting for a deadline');
     // The application's own errors pass through untouched.
     await assert.rejects(pool.query(RW, 'INSERT INTO t VALUES (1, "dup")'), {
@@ -255,6 +257,27 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
         [],
         'every acknowledged write is on the new primary',
       );
+    },
+  );
+
+  await t.test(
+    'kill -9 of a secondary: reads go on elsewhere; once rejoined it is read from again',
+    async () => {
+      const [victim, survivor] = [s2, s1];
+      const errors = record(pool, 'serverError');
+      await farm.server(victim).kill9();
+      const counts = await spread(pool, 40);
+      assert.ok(!counts.has(victim), 'no read answered by the dead secondary');
+      assert.ok((counts.get(survivor) ?? 0) > 0);
+      assert.ok(errors.every((e) => e.server === victim && e.kind !== 'read-only'));
+      await poolSees(pool, victim, (x) => x.status === 'SERVER_STATUS_FAULTY', 'FAULTY');
+      assert.ok(!pool.stats().pools.includes(victim), 'the FAULTY server’s pool is ended');
+      await farm.server(victim).restart();
+      await admin().servers.setStatus(victim, 'SPARE');
+      await admin().servers.setStatus(victim, 'SECONDARY');
+      await poolSees(pool, victim, (x) => x.replication === 'REPLICATION_STATE_OK', 'OK again');
+      const again = await spread(pool, 40);
+      assert.ok((again.get(victim) ?? 0) > 0, 'the rejoined secondary takes reads again');
     },
   );
 
