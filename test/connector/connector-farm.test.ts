@@ -275,7 +275,12 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
       await farm.server(victim).restart();
       await admin().servers.setStatus(victim, 'SPARE');
       await admin().servers.setStatus(victim, 'SECONDARY');
-      await poolSees(pool, victim, (x) => x.replication === 'REPLICATION_STATE_OK', 'OK again');
+      await poolSees(
+        pool,
+        victim,
+        (x) => x.status === 'SERVER_STATUS_SECONDARY' && x.replication === 'REPLICATION_STATE_OK',
+        'a SECONDARY replicating OK again',
+      );
       const again = await spread(pool, 40);
       assert.ok((again.get(victim) ?? 0) > 0, 'the rejoined secondary takes reads again');
     },
