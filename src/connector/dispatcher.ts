@@ -126,20 +126,22 @@ export class Dispatcher {
       const kind = connectFailure(e);
       // A pool ended meanwhile (its server left the topology) says so in plain text: route again.
       if (kind === 'application' && this.#d.pools.isCurrent(target.server.address, pool)) throw e;
+      this.#d.pools.reset(target.server.address, pool);
       throw new ServerFailure(kind === 'application' ? 'unreachable' : kind, e, false);
     }
     const address = target.server.address;
     this.#count(address);
-    let broken = false;
     try {
       const value = await work(conn, target);
       if (keep) return value;
       conn.release();
       return value;
     } catch (e) {
-      broken = e instanceof ServerFailure && e.kind !== 'read-only';
-      if (broken) conn.destroy();
-      else conn.release();
+      const broken = e instanceof ServerFailure && e.kind !== 'read-only';
+      if (broken) {
+        conn.destroy();
+        this.#d.pools.reset(address, pool);
+      } else conn.release();
       throw e;
     }
   }

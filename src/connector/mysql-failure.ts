@@ -58,10 +58,17 @@ const LOST_ERRNOS: ReadonlySet<number> = new Set([
   2013, // CR_SERVER_LOST
 ]);
 
+/**
+ * mysql2's refusal to queue a statement on a connection it already closed
+ * (it has no code): the statement never left, like a refused connect.
+ */
+const CLOSED_STATE = "Can't add new command when connection is in closed state";
+
 /** Classifies an error of a statement sent on an established connection. */
 export function statementFailure(e: unknown): FailureKind {
   const d = asDriverError(e);
   if (d === undefined) return 'application';
+  if (e instanceof Error && e.message === CLOSED_STATE) return 'unreachable';
   if (d.errno === ER_OPTION_PREVENTS_STATEMENT) return 'read-only';
   if (typeof d.errno === 'number' && UNREACHABLE_ERRNOS.has(d.errno)) return 'unreachable';
   if (isLost(d)) return 'lost';

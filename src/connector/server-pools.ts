@@ -41,6 +41,16 @@ export class ServerPools {
     return this.#pools.get(address) === pool;
   }
 
+  /**
+   * Ends `pool`, the pool of `address` whose connection just broke, if it
+   * is still the current one: its idle connections are most likely dead
+   * too, and handing one out would turn the next write into one in doubt.
+   * Statements in flight on it finish; the next one gets a fresh pool.
+   */
+  reset(address: string, pool: Pool): void {
+    if (this.isCurrent(address, pool)) this.#end(address);
+  }
+
   /** Addresses with a pool. */
   addresses(): string[] {
     return [...this.#pools.keys()];

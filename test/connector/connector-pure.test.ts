@@ -102,6 +102,9 @@ test('connector failures: connection, read-only and application errors are told 
     'application',
   );
   assert.equal(statementFailure('not an error'), 'application');
+  const closed = err({ fatal: true });
+  closed.message = "Can't add new command when connection is in closed state";
+  assert.equal(statementFailure(closed), 'unreachable', 'never sent');
 });
 
 test('connector failures: only plain reads are re-run after a lost connection', () => {
