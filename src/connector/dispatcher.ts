@@ -14,13 +14,13 @@ import type { ServerPools } from './server-pools.js';
 import type { ThreatReporter } from './threat-reporter.js';
 import type { TopologyState } from './topology-state.js';
 
-/** What the dispatcher works with; the pool owns each part. */
+/** What the dispatcher works with; the pool owns each part (tests pass fakes). */
 export interface DispatcherDeps {
   readonly options: ResolvedPoolOptions;
   readonly state: TopologyState;
-  readonly pools: ServerPools;
+  readonly pools: Pick<ServerPools, 'get' | 'isCurrent' | 'reset'>;
   readonly events: PoolEvents;
-  readonly reporter: ThreatReporter;
+  readonly reporter: Pick<ThreatReporter, 'report'>;
   readonly isClosed: () => boolean;
   readonly fabricNodes: () => readonly string[];
 }

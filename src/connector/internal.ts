@@ -9,3 +9,8 @@ export { redialDelayMs } from './redial-backoff.js';
 export { connectFailure, isReadStatement, statementFailure } from './mysql-failure.js';
 export { parseHostPort } from './server-address.js';
 export { TopologyState } from './topology-state.js';
+export { Dispatcher } from './dispatcher.js';
+export type { DispatcherDeps } from './dispatcher.js';
+export { statementWork, transactionWork } from './routed-work.js';
+export { PoolEvents } from './pool-events.js';
+export { resolvePoolOptions } from './pool-options.js';
