@@ -1,0 +1,16 @@
+/** @internal The connector's pure parts, for its tests. */
+export { resolveRoute } from './route.js';
+export type { ResolvedGroupRoute } from './route.js';
+export { RoutingView } from './routing-view.js';
+export { selectServer, takesReads, takesWrites } from './select-server.js';
+export type { Selection, SelectOptions } from './select-server.js';
+export { weightedChoice } from './weighted-choice.js';
+export { redialDelayMs } from './redial-backoff.js';
+export { connectFailure, isReadStatement, statementFailure } from './mysql-failure.js';
+export { parseHostPort } from './server-address.js';
+export { TopologyState } from './topology-state.js';
+export { Dispatcher } from './dispatcher.js';
+export type { DispatcherDeps } from './dispatcher.js';
+export { statementWork, transactionWork } from './routed-work.js';
+export { PoolEvents } from './pool-events.js';
+export { resolvePoolOptions } from './pool-options.js';
