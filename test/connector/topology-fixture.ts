@@ -46,6 +46,9 @@ export function topology(
     fabric_nodes: [
       { id: 'n1', address: '127.0.0.1:1', role: 'FABRIC_NODE_ROLE_LEADER', voter: true },
     ],
+    shard_maps: [],
+    shard_tables: [],
+    shards: [],
   };
 }
 
