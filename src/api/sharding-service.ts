@@ -180,7 +180,9 @@ function lookups(
       requireTable('table', request.table);
       const scope = hintFromProto('hint', request.hint);
       // GLOBAL routes no key (mysqlfabric ignores it too), so it may be left out.
-      requireKeyText('key', request.key, scope === 'GLOBAL' ? 0 : 1);
+      // The empty string is a key like any other (the lowest RANGE_STRING key; HASH digests it);
+      // the map's type refuses it where it is not one (RANGE: 'not an integer').
+      requireKeyText('key', request.key, 0);
       await readFirst(node, request.allow_stale);
       const view = farm.view;
       const place = placeKey(view, request.table, request.key, scope);

@@ -286,9 +286,10 @@ test(
         c.lookupServers('db.nosuch', '1'),
         fails('SHARD_TABLE_NOT_FOUND', grpc.status.NOT_FOUND, /^table db\.nosuch is not sharded/),
       );
+      // The empty string is a key (RANGE_STRING's lowest, HASH digests it); RANGE refuses it.
       await assert.rejects(
         c.lookupServers('db.subscribers', ''),
-        invalid(/^key must be 1-4096 bytes, got 0$/),
+        fails('KEY_INVALID', grpc.status.INVALID_ARGUMENT, /^key "" of db\.subscribers /),
       );
       await assert.rejects(
         c.lookupServers('subscribers', '1'),

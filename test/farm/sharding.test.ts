@@ -40,16 +40,37 @@ function shardServers(l: Layout): LocalMariadb[] {
   return SHARD_GROUPS.flatMap((g) => [...l.shards[g]]);
 }
 
+/** A client of a running Fabric node (a test kills some). */
+function live(farm: Farm): ReturnType<Farm['client']> {
+  return farm.client(farm.cluster.running()[0]?.id);
+}
+
+/** The group's primary according to a running node. */
+function primaryOf(farm: Farm, group: string): Promise<string> {
+  return primaryAddress(farm, group, farm.cluster.running()[0]?.id);
+}
+
+/** Runs `fn`, then starts node `id` again if it is down and waits for a leader. */
+async function restartingAfter<T>(farm: Farm, id: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } finally {
+    const node = farm.cluster.node(id);
+    if (!node.running) node.start();
+    await farm.cluster.waitForLeader();
+  }
+}
+
 /** Runs a procedure through the cluster to its end; returns its result. */
 async function run(farm: Farm, name: string, args: Record<string, unknown>): Promise<unknown> {
-  const res = await farm.client().submitProcedure(name, args, randomUUID(), true, 60_000);
+  const res = await live(farm).submitProcedure(name, args, randomUUID(), true, 60_000);
   const p = res.procedure;
   assert.equal(p?.state, 'PROCEDURE_STATE_DONE', `${name}: ${p?.error?.message ?? p?.state}`);
   return p.result_json === '' ? null : (JSON.parse(p.result_json) as unknown);
 }
 
 async function setUpGroup(farm: Farm, group: string, servers: readonly LocalMariadb[]) {
-  const g = farm.client().groups;
+  const g = live(farm).groups;
   await g.create(group, { description: `sharding test ${group}` });
   for (const s of servers) await g.add(group, s.address);
   await g.promote(group, { server: servers[0]?.address ?? '' });
@@ -70,7 +91,7 @@ async function sql<T = Record<string, unknown>>(
 /** The 'fabric_global' connection of a server, or undefined when it has none. */
 async function globalLink(
   server: LocalMariadb,
-): Promise<{ port: number; io: string; sqlThread: string } | undefined> {
+): Promise<{ port: number; io: string; sqlThread: string; error: string } | undefined> {
   const rows = await sql(server, 'SHOW ALL SLAVES STATUS').catch(() => []);
   const r = rows.find((x) => x.Connection_name === 'fabric_global');
   if (r === undefined) return undefined;
@@ -78,22 +99,43 @@ async function globalLink(
     port: Number(r.Master_Port),
     io: String(r.Slave_IO_Running),
     sqlThread: String(r.Slave_SQL_Running),
+    error: `${String(r.Last_IO_Error)} ${String(r.Last_SQL_Error)}`.trim(),
   };
 }
 
-async function serverByAddress(farm: Farm, address: string): Promise<LocalMariadb> {
-  return Promise.resolve(farm.server(address));
+/**
+ * Every shard group's primary (per the cluster) replicates from
+ * `globalPort` over fabric_global; otherwise what each one does instead.
+ */
+async function shardsFollow(farm: Farm, globalPort: number, via?: string): Promise<string> {
+  const wrong: string[] = [];
+  for (const g of SHARD_GROUPS) {
+    const p = await primaryAddress(farm, g, via).catch(() => '');
+    if (p === '') {
+      wrong.push(`${g}: no primary known`);
+      continue;
+    }
+    const link = await globalLink(farm.server(p));
+    if (link?.port !== globalPort || link.io !== 'Yes' || link.sqlThread !== 'Yes')
+      wrong.push(
+        `${g} primary ${p}: ${link === undefined ? 'no fabric_global' : JSON.stringify(link)}`,
+      );
+  }
+  return wrong.join('; ');
 }
 
-/** Every shard group's primary (per the cluster) replicates from `globalPort` over fabric_global. */
-async function shardsFollow(farm: Farm, globalPort: number): Promise<boolean> {
-  for (const g of SHARD_GROUPS) {
-    const p = await primaryAddress(farm, g).catch(() => '');
-    if (p === '') return false;
-    const link = await globalLink(await serverByAddress(farm, p));
-    if (link?.port !== globalPort || link.io !== 'Yes' || link.sqlThread !== 'Yes') return false;
+/** Waits until every shard primary follows the global primary on `globalPort`. */
+async function waitShardsFollow(farm: Farm, globalPort: number, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  for (;;) {
+    const via = farm.cluster.running()[0]?.id;
+    last = await shardsFollow(farm, globalPort, via).catch((e: unknown) => String(e));
+    if (last === '') return;
+    if (Date.now() > deadline)
+      throw new Error(`shard primaries do not follow port ${globalPort} after ${ms} ms: ${last}`);
+    await sleep(50);
   }
-  return true;
 }
 
 async function tableExists(server: LocalMariadb, table: string): Promise<boolean> {
@@ -108,7 +150,7 @@ async function tableExists(server: LocalMariadb, table: string): Promise<boolean
 
 /** The shards of map `mapId`, from the topology. */
 async function shardsOf(farm: Farm, mapId: number): Promise<{ id: number; group_id: string }[]> {
-  const topology = await farm.client().topology.dump();
+  const topology = await live(farm).topology.dump();
   return topology.shards.filter((s) => s.map_id === mapId);
 }
 
@@ -118,7 +160,7 @@ async function lookup(
   table: string,
   key: string,
 ): Promise<{ group: string; primary: string }> {
-  const r = await farm.client().sharding.lookupServers(table, key);
+  const r = await live(farm).sharding.lookupServers(table, key);
   const primary = r.servers.find((s) => s.status === 'SERVER_STATUS_PRIMARY')?.address ?? '';
   return { group: r.groupId, primary };
 }
@@ -285,8 +327,7 @@ test('sharding: a global group and three shard groups on real MariaDB', async (t
       let next = 1000;
       const writer = (async () => {
         while (!state.stop) {
-          const via = farm.cluster.running()[0]?.id;
-          const primary = await primaryAddress(farm, 'global', via).catch(() => '');
+          const primary = await primaryOf(farm, 'global').catch(() => '');
           const s = farm.fleet.servers.find((x) => x.address === primary);
           if (s === undefined) {
             await sleep(20);
@@ -303,67 +344,64 @@ test('sharding: a global group and three shard groups on real MariaDB', async (t
       })();
       while (acked.length < 50) await sleep(10);
       const uuid =
-        (await farm.client().groups.lookupServers('global', { server: g1.address }))[0]?.uuid ?? '';
+        (await live(farm).groups.lookupServers('global', { server: g1.address }))[0]?.uuid ?? '';
       const t0 = Date.now();
       await g1.kill9();
       const p = await failoverOf(farm, uuid, t0 - 1_000);
       const leader = await farm.cluster.waitForLeader();
       await farm.cluster.node(leader).kill9();
-      const newPrimary = await eventually(
-        'a new global primary',
-        async () => {
-          const a = await primaryAddress(farm, 'global', farm.cluster.running()[0]?.id).catch(
-            () => '',
-          );
-          return a !== '' && a !== g1.address ? a : undefined;
-        },
-        30_000,
-      );
-      const port = farm.server(newPrimary).port;
-      await eventually(
-        'every shard primary follows the new global primary',
-        async () => ((await shardsFollow(farm, port)) ? true : undefined),
-        30_000,
-      );
-      const followMs = Date.now() - t0;
-      state.stop = true;
-      await writer;
-      const live = [...l.global.filter((s) => s !== g1), ...shardServers(l)];
-      for (const s of live)
-        await eventually(`every acknowledged global write on ${s.address}`, async () => {
-          const rows = await sql<{ id: number }>(s, `SELECT id FROM ${APP_DATABASE}.plans`);
-          const have = new Set(rows.map((r) => r.id));
-          return acked.every((id) => have.has(id)) ? true : undefined;
-        });
-      t.diagnostic(
-        `global failover ${p.id}: every shard follows ${newPrimary} ${followMs} ms after the kill; ` +
-          `${acked.length} acknowledged global writes, none lost on ${live.length} servers`,
-      );
-      farm.cluster.node(leader).start();
-      await farm.cluster.waitForLeader();
+      try {
+        const newPrimary = await eventually(
+          'a new global primary',
+          async () => {
+            const a = await primaryAddress(farm, 'global', farm.cluster.running()[0]?.id).catch(
+              () => '',
+            );
+            return a !== '' && a !== g1.address ? a : undefined;
+          },
+          30_000,
+        );
+        const port = farm.server(newPrimary).port;
+        await waitShardsFollow(farm, port);
+        const followMs = Date.now() - t0;
+        state.stop = true;
+        await writer;
+        const survivors = [...l.global.filter((s) => s !== g1), ...shardServers(l)];
+        for (const s of survivors)
+          await eventually(`every acknowledged global write on ${s.address}`, async () => {
+            const rows = await sql<{ id: number }>(s, `SELECT id FROM ${APP_DATABASE}.plans`);
+            const have = new Set(rows.map((r) => r.id));
+            return acked.every((id) => have.has(id)) ? true : undefined;
+          });
+        t.diagnostic(
+          `global failover ${p.id}: every shard follows ${newPrimary} ${followMs} ms after the kill; ` +
+            `${acked.length} acknowledged global writes, none lost on ${survivors.length} servers`,
+        );
+      } finally {
+        state.stop = true;
+        await writer;
+        if (!farm.cluster.node(leader).running) farm.cluster.node(leader).start();
+        await farm.cluster.waitForLeader();
+      }
     },
   );
 
   await t.test(
     'shard primary killed: the new primary replicates from the global group',
     async () => {
-      const old = await primaryAddress(farm, 's1');
-      const uuid = (await farm.client().groups.lookupServers('s1', { server: old }))[0]?.uuid ?? '';
+      const old = await primaryOf(farm, 's1');
+      const uuid = (await live(farm).groups.lookupServers('s1', { server: old }))[0]?.uuid ?? '';
       const t0 = Date.now();
       await farm.server(old).kill9();
       await failoverOf(farm, uuid, t0 - 1_000);
-      const globalPrimary = await primaryAddress(farm, 'global');
+      const globalPrimary = await primaryOf(farm, 'global');
       const port = farm.server(globalPrimary).port;
-      await eventually(
-        's1 primary linked',
-        async () => ((await shardsFollow(farm, port)) ? true : undefined),
-        30_000,
-      );
+      await waitShardsFollow(farm, port);
       await sql(
         farm.server(globalPrimary),
         `INSERT INTO ${APP_DATABASE}.plans (id, name) VALUES (5, 'late')`,
       );
-      const fresh = farm.server(await primaryAddress(farm, 's1'));
+      const fresh = farm.server(await primaryOf(farm, 's1'));
       await eventually('the global row on the new s1 primary', async () => {
         const rows = await sql(fresh, `SELECT id FROM ${APP_DATABASE}.plans WHERE id = 5`);
         return rows.length === 1 ? true : undefined;
@@ -378,7 +416,7 @@ test('sharding: a global group and three shard groups on real MariaDB', async (t
     const [shard] = (await shardsOf(farm, lastMap)).filter((s) => s.group_id === 's2');
     assert.ok(shard !== undefined);
     await run(farm, 'sharding.disable-shard', { shardId: shard.id });
-    const s2 = farm.server(await primaryAddress(farm, 's2'));
+    const s2 = farm.server(await primaryOf(farm, 's2'));
     assert.equal(await globalLink(s2), undefined, 'disable-shard removed the link');
     const requestId = randomUUID();
     const leader = await farm.cluster.waitForLeader();
@@ -386,26 +424,27 @@ test('sharding: a global group and three shard groups on real MariaDB', async (t
       .client(leader)
       .submitProcedure('sharding.enable-shard', { shardId: shard.id }, requestId, false);
     await farm.cluster.node(leader).kill9();
-    const via = farm.cluster.running()[0]?.id ?? 'n1';
-    const p = await eventually(
-      'enable-shard done',
-      async () => {
-        const r = await farm
-          .client(via)
-          .procedure(submitted.procedure?.id ?? '', false)
-          .catch(() => undefined);
-        return r?.procedure?.state === 'PROCEDURE_STATE_DONE' ? r.procedure : undefined;
-      },
-      30_000,
-    );
-    const all = await farm.client(via).procedures({ limit: 1000 });
-    assert.equal(all.procedures.filter((x) => x.request_id === requestId).length, 1);
-    const globalPort = farm.server(await primaryAddress(farm, 'global', via)).port;
-    await eventually('s2 linked again', async () => {
-      const link = await globalLink(s2);
-      return link?.port === globalPort && link.io === 'Yes' ? true : undefined;
+    await restartingAfter(farm, leader, async () => {
+      const via = farm.cluster.running()[0]?.id ?? 'n1';
+      const p = await eventually(
+        'enable-shard done',
+        async () => {
+          const r = await farm
+            .client(via)
+            .procedure(submitted.procedure?.id ?? '', false)
+            .catch(() => undefined);
+          return r?.procedure?.state === 'PROCEDURE_STATE_DONE' ? r.procedure : undefined;
+        },
+        30_000,
+      );
+      const all = await farm.client(via).procedures({ limit: 1000 });
+      assert.equal(all.procedures.filter((x) => x.request_id === requestId).length, 1);
+      const globalPort = farm.server(await primaryOf(farm, 'global')).port;
+      await eventually('s2 linked again', async () => {
+        const link = await globalLink(s2);
+        return link?.port === globalPort && link.io === 'Yes' ? true : undefined;
+      });
+      t.diagnostic(`enable-shard ${p.id} finished on the new leader`);
     });
-    t.diagnostic(`enable-shard ${p.id} finished on the new leader`);
-    farm.cluster.node(leader).start();
   });
 });
