@@ -80,7 +80,21 @@ export function healthText(rows: readonly ServerHealth__Output[]): string {
   );
   const issues = rows.flatMap((h) => h.issues.map((i) => `  ${h.address}: ${i}`));
   const fence = rows.filter((h) => h.fence !== '').map((h) => `fence (${h.address}): ${h.fence}\n`);
-  return `${servers}\n\n${fence.join('')}${issues.length === 0 ? 'no issues' : `issues:\n${issues.join('\n')}`}`;
+  const links = rows.flatMap((h) => (h.global_link === null ? [] : [globalLinkLine(h)]));
+  return `${servers}\n\n${links.join('')}${fence.join('')}${issues.length === 0 ? 'no issues' : `issues:\n${issues.join('\n')}`}`;
+}
+
+/** A shard primary's link to its global group, on one line (GTID domains after it). */
+function globalLinkLine(h: ServerHealth__Output): string {
+  const l = h.global_link;
+  if (l === null) return '';
+  const lag = l.lag_seconds < 0 ? '' : `, lag ${l.lag_seconds} s`;
+  const errors = [l.io_error, l.sql_error].filter((e) => e !== '').join('; ');
+  return (
+    `global link (${h.address}, gtid_domain_id ${h.gtid_domain_id}): from group ${l.global_group} ` +
+    `primary ${l.source === '' ? '(none)' : l.source}, IO ${l.io_running === '' ? 'No' : l.io_running}, ` +
+    `SQL ${yesNo(l.sql_running)}${lag}${errors === '' ? '' : `, error: ${errors}`}\n`
+  );
 }
 
 /** topology dump / watch: everything a connector routes on, at one epoch. */

@@ -135,7 +135,7 @@ export async function setUpShardedFarm(
   const globalPrimary = groups[0]?.servers[0];
   if (globalPrimary === undefined) throw new Error('the sharded sandbox needs servers');
   const db = accounts.app.database;
-  await createShardedSandboxSchema(globalPrimary.address, accounts.admin, db);
+  await createShardedSandboxSchema(globalPrimary.address, accounts.app, db);
   progress(`created ${db}.subscribers and the global table ${db}.plans on the global primary`);
   const run = procedureRunner(client, progress);
   const out = (await run(
