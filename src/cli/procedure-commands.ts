@@ -5,6 +5,8 @@ import type { ProcedureState } from '../gen/fabric/v1/ProcedureState.js';
 import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit, table } from './output.js';
+import { parseInteger } from './strict-numbers.js';
+import { FabricError } from '../util/fabric-error.js';
 
 interface Common extends ConnectOptions {
   readonly json?: boolean;
@@ -16,6 +18,32 @@ const STATES: Readonly<Record<string, ProcedureState>> = {
   done: 'PROCEDURE_STATE_DONE',
   failed: 'PROCEDURE_STATE_FAILED',
 };
+
+/** The server refuses longer waits (src/api/farm-validate.ts MAX_WAIT_MS). */
+const MAX_WAIT_MS = 3_600_000;
+/** A sanity bound on --limit (the node has no cap of its own). */
+const MAX_LIST = 10_000;
+
+/** The procedure's arguments: a JSON object, checked before any call. */
+function parseArgsJson(text: string): unknown {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new FabricError(
+      'INVALID_ARGUMENT',
+      `args-json is not valid JSON (${(e as Error).message}): use an object, e.g. '{"group":"g1"}'`,
+      { field: 'args-json' },
+    );
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new FabricError(
+      'INVALID_ARGUMENT',
+      `args-json must be a JSON object, e.g. '{"group":"g1"}'`,
+      { field: 'args-json' },
+    );
+  return v;
+}
 
 const stateText = (s: string): string => s.replace('PROCEDURE_STATE_', '').toLowerCase();
 const time = (ms: number): string => (ms === 0 ? '' : new Date(ms).toISOString());
@@ -69,12 +97,17 @@ export function registerProcedureCommands(program: Command): void {
       const states = (o.state ?? []).map((s) => {
         const v = STATES[s.toLowerCase()];
         if (v === undefined)
-          throw new Error(`--state ${s}: use one of ${Object.keys(STATES).join(', ')}`);
+          throw new FabricError(
+            'INVALID_ARGUMENT',
+            `--state ${JSON.stringify(s)} is invalid: use one of ${Object.keys(STATES).join(', ')}`,
+            { field: '--state' },
+          );
         return v;
       });
+      const limit = parseInteger('--limit', o.limit, 1, MAX_LIST);
       const c = await connect(o);
       try {
-        const r = await c.procedures({ states, lock_key: o.lock ?? '', limit: Number(o.limit) });
+        const r = await c.procedures({ states, lock_key: o.lock ?? '', limit });
         emit(o.json === true, r, () =>
           table(
             ['ID', 'NAME', 'STATE', 'STEP', 'SUBMITTED', 'LOCKS'],
@@ -111,9 +144,10 @@ export function registerProcedureCommands(program: Command): void {
       .description('block until the procedure ends')
       .option('--timeout <ms>', 'how long to wait', '30000'),
   ).action(async (id: string, o: Common & { timeout: string }) => {
+    const timeoutMs = parseInteger('--timeout', o.timeout, 1, MAX_WAIT_MS);
     const c = await connect(o);
     try {
-      const r = await c.waitProcedure(id, Number(o.timeout));
+      const r = await c.waitProcedure(id, timeoutMs);
       emit(o.json === true, r, () =>
         r.procedure === null ? `${id}: not found` : detail(r.procedure),
       );
@@ -134,14 +168,10 @@ export function registerProcedureCommands(program: Command): void {
       args: string | undefined,
       o: Common & { wait: boolean; requestId?: string },
     ) => {
+      const parsed = parseArgsJson(args ?? '{}');
       const c = await connect(o);
       try {
-        const r = await c.submitProcedure(
-          name,
-          JSON.parse(args ?? '{}') as unknown,
-          o.requestId ?? randomUUID(),
-          o.wait,
-        );
+        const r = await c.submitProcedure(name, parsed, o.requestId ?? randomUUID(), o.wait);
         emit(o.json === true, r, () => (r.procedure === null ? 'submitted' : detail(r.procedure)));
         if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
       } finally {

@@ -9,6 +9,7 @@ import type { LocalMariadb } from '../mysql/index.js';
 import { findMariadbd } from '../mysql/index.js';
 import { clusterFileText } from '../server/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
+import { parseInteger } from './strict-numbers.js';
 import {
   PASSWORD_ENV,
   SANDBOX_BOUNDS,
@@ -52,15 +53,9 @@ export interface SandboxOptions {
   readonly sharded?: boolean;
 }
 
+/** A count flag, as strictly as every other number on the command line. */
 function count(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    process.stderr.write(
-      `fabric sandbox: ${flag} must be an integer from ${min} to ${max}, got '${value}'\n`,
-    );
-    process.exit(2);
-  }
-  return n;
+  return parseInteger(flag, value, min, max);
 }
 
 /** fabric sandbox (registered by sandbox-command.ts, which loads this module only to run it). */

@@ -168,13 +168,16 @@ function unreachable(s: Server, e: unknown): ServerHealth {
     gtidExecuted: '',
     semiSync: '',
     fence: '',
-    issues: [
-      ...cut,
-      isFabricError(e, 'SERVER_IDENTITY_CHANGED')
-        ? `identity changed: ${error}`
-        : `unreachable: ${error}`,
-    ],
+    issues: [...cut, unprobedIssue(e, error)],
   };
+}
+
+/** Why a server could not be probed, named: a refused account is not an unreachable server. */
+function unprobedIssue(e: unknown, error: string): string {
+  if (isFabricError(e, 'SERVER_IDENTITY_CHANGED')) return `identity changed: ${error}`;
+  if (isFabricError(e, 'SERVER_ACCESS_DENIED'))
+    return `access denied (the server answers, but refuses fabric-ha's account): ${error}`;
+  return `unreachable: ${error}`;
 }
 
 /**

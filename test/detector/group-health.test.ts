@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { groupHealth } from '../../src/detector/runtime/server-health.js';
+import type { ServerConnector } from '../../src/executor/farm/index.js';
+import type { ServerHandle, ServerProbe } from '../../src/mysql/index.js';
+import { FabricError } from '../../src/util/fabric-error.js';
+import { farm } from '../fabric/helpers.js';
+
+const SETTINGS = { lagThresholdS: 30, fence: 'none', fenceCommand: [] } as const;
+
+/** Servers answering from a table: a probe, or the error every call rejects with. */
+function connector(answers: Readonly<Record<string, ServerProbe | Error>>): ServerConnector {
+  const handle = (address: string): ServerHandle => {
+    const a = answers[address] ?? new Error(`no answer from ${address}`);
+    const answer = <T>(v: T): Promise<T> =>
+      a instanceof Error ? Promise.reject(a) : Promise.resolve(v);
+    return {
+      address,
+      probe: () => answer(a as ServerProbe),
+      semiSync: () => answer({ source: false, replica: false, timeoutMs: null }),
+      gtidHistory: () => answer(''),
+    } as unknown as ServerHandle;
+  };
+  return { server: handle, forget: () => Promise.resolve() };
+}
+
+test('health: a server that refuses fabric-ha\'s account is named "access denied", not unreachable', async () => {
+  const denied = new FabricError(
+    'SERVER_ACCESS_DENIED',
+    "the server at db-a:3306 refused the connection: access denied for user 'fabric'",
+  );
+  const h = await groupHealth(
+    farm(),
+    connector({ 'db-a:3306': denied, 'db-b:3306': new FabricError('SERVER_UNREACHABLE', 'cut') }),
+    'g1',
+    SETTINGS,
+  );
+  const a = h.find((s) => s.uuid === 'a');
+  assert.match(a?.issues.join('\n') ?? '', /^access denied \(the server answers/);
+  assert.doesNotMatch(a?.issues.join('\n') ?? '', /unreachable/);
+  assert.match(h.find((s) => s.uuid === 'b')?.issues.join('\n') ?? '', /^unreachable: cut/);
+});
