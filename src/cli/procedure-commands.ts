@@ -4,6 +4,7 @@ import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
 import type { ProcedureState } from '../gen/fabric/v1/ProcedureState.js';
 import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
+import { parsed, readable } from './json-fields.js';
 import { emit, table } from './output.js';
 import { parseInteger } from './strict-numbers.js';
 import { FabricError } from '../util/fabric-error.js';
@@ -48,7 +49,8 @@ function parseArgsJson(text: string): unknown {
 const stateText = (s: string): string => s.replace('PROCEDURE_STATE_', '').toLowerCase();
 const time = (ms: number): string => (ms === 0 ? '' : new Date(ms).toISOString());
 
-function detail(p: Procedure__Output): string {
+/** `procedure show` in text: the head, arguments, result, steps, progress and step outputs. */
+export function procedureText(p: Procedure__Output): string {
   const head =
     `procedure ${p.id} (${p.name}): ${stateText(p.state)}\n` +
     `request ${p.request_id}, locks ${p.lock_keys.join(', ') || '(none)'}, submitted ${time(p.submitted_at_ms)}` +
@@ -56,7 +58,9 @@ function detail(p: Procedure__Output): string {
     (p.error !== null && p.state === 'PROCEDURE_STATE_FAILED'
       ? `\nfailed at ${p.failed_step}: ${p.error.code}: ${p.error.message}${p.error.cause === '' ? '' : ` (cause: ${p.error.cause})`}`
       : '') +
-    '\n';
+    '\n' +
+    section('arguments', p.args_json) +
+    section('result', p.result_json);
   const rows = p.steps.map((s, i) => [
     String(i + 1),
     s.name,
@@ -69,8 +73,25 @@ function detail(p: Procedure__Output): string {
   return (
     head +
     table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows) +
-    progressLines(p)
+    progressLines(p) +
+    p.steps
+      .map((s, i) =>
+        s.output_json === ''
+          ? ''
+          : `\n${section(`output of step ${i + 1} (${s.name})`, s.output_json).trimEnd()}`,
+      )
+      .join('')
   );
+}
+
+/**
+ * "title:" and the JSON as indented lines (a failover's evidence, who saw
+ * what, is in its arguments and its mark-faulty step's output); '' when absent.
+ */
+function section(title: string, json: string): string {
+  const v = parsed(json);
+  if (v === null || (typeof v === 'object' && Object.keys(v).length === 0)) return '';
+  return `${title}:\n${readable(v)}\n`;
 }
 
 /** A long step's last checkpoint: where a new leader would resume it. */
@@ -132,7 +153,7 @@ export function registerProcedureCommands(program: Command): void {
     try {
       const r = await c.procedure(id);
       emit(o.json === true, r, () =>
-        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+        r.procedure === null ? `${id}: not found` : procedureText(r.procedure),
       );
     } finally {
       c.close();
@@ -149,7 +170,7 @@ export function registerProcedureCommands(program: Command): void {
     try {
       const r = await c.waitProcedure(id, timeoutMs);
       emit(o.json === true, r, () =>
-        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+        r.procedure === null ? `${id}: not found` : procedureText(r.procedure),
       );
       if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
     } finally {
@@ -172,7 +193,9 @@ export function registerProcedureCommands(program: Command): void {
       const c = await connect(o);
       try {
         const r = await c.submitProcedure(name, parsed, o.requestId ?? randomUUID(), o.wait);
-        emit(o.json === true, r, () => (r.procedure === null ? 'submitted' : detail(r.procedure)));
+        emit(o.json === true, r, () =>
+          r.procedure === null ? 'submitted' : procedureText(r.procedure),
+        );
         if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
       } finally {
         c.close();
