@@ -40,3 +40,47 @@ test('health: a server that refuses fabric-ha\'s account is named "access denied
   assert.doesNotMatch(a?.issues.join('\n') ?? '', /unreachable/);
   assert.match(h.find((s) => s.uuid === 'b')?.issues.join('\n') ?? '', /^unreachable: cut/);
 });
+
+/** A healthy read-only replica of `host:port`. */
+function replicaOf(address: string, host: string, port: number): ServerProbe {
+  return {
+    info: { address, engine: 'mariadb', version: '10.11', serverId: 1 },
+    uuid: undefined,
+    readOnly: true,
+    gtidExecuted: '',
+    replica: {
+      sourceHost: host,
+      sourcePort: port,
+      ioRunning: 'Yes',
+      sqlRunning: true,
+      ioErrno: 0,
+      ioError: '',
+      sqlErrno: 0,
+      sqlError: '',
+      secondsBehind: 0,
+      receivedGtids: '',
+      receivedHeartbeats: null,
+      heartbeatPeriodMs: null,
+      readPosition: '',
+      relayLogApplied: true,
+      sqlState: '',
+    },
+  } as unknown as ServerProbe;
+}
+
+test("health: a server replicating from another group's server is flagged, primary or not", async () => {
+  // g1 (a, b) has no primary yet; b replicates from c, a server of g2.
+  const m = farm();
+  const h = await groupHealth(
+    m,
+    connector({
+      'db-a:3306': replicaOf('db-a:3306', 'db-a', 3306),
+      'db-b:3306': replicaOf('db-b:3306', 'db-c', 3306),
+    }),
+    'g1',
+    SETTINGS,
+  );
+  assert.deepEqual(h.find((s) => s.uuid === 'b')?.issues, [
+    'replicates from db-c:3306 (the SECONDARY of group g2, another group); the group has no primary',
+  ]);
+});

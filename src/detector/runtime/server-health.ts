@@ -98,7 +98,7 @@ export async function groupHealth(
     if (probe === undefined || probe instanceof Error)
       return { ...unreachable(s, probe), fence: fence?.text ?? '' };
     const h = {
-      ...healthOf(s, probe, primary, lagThresholdS),
+      ...healthOf(s, probe, primary, lagThresholdS, (a) => otherGroupServer(model, groupId, a)),
       semiSync: semi.get(s.uuid) ?? '',
       fence: fence?.text ?? '',
     };
@@ -216,11 +216,25 @@ function fenceOf(
   };
 }
 
+/**
+ * " (the PRIMARY of group g2)" when `address` is a server of another
+ * group: replicating from it mixes two groups' data, whatever this group's
+ * own state. '' when it is not (this group's, or unknown to Fabric).
+ */
+type ForeignSource = (address: string) => string;
+
+function otherGroupServer(model: FabricModel, groupId: string, address: string): string {
+  const other = address === '' ? undefined : model.serverByAddress(address);
+  if (other === undefined || other.groupId === groupId) return '';
+  return ` (the ${other.status} of group ${other.groupId}, another group)`;
+}
+
 function healthOf(
   s: Server,
   p: ServerProbe,
   primary: Server | undefined,
   lagThresholdS: number,
+  foreign: ForeignSource,
 ): ServerHealth {
   const r = p.replica;
   const source = replicaSource(r);
@@ -243,7 +257,7 @@ function healthOf(
     gtidExecuted: p.gtidExecuted,
     semiSync: '',
     fence: '',
-    issues: issuesOf(s, p, source, primary, lagThresholdS),
+    issues: issuesOf(s, p, source, primary, lagThresholdS, foreign(source)),
   };
 }
 
@@ -253,21 +267,28 @@ function issuesOf(
   source: string,
   primary: Server | undefined,
   lagThresholdS: number,
+  foreign: string,
 ): string[] {
   const out: string[] = [];
   const r = p.replica;
   if (s.status === 'PRIMARY') {
     if (p.readOnly) out.push('is the PRIMARY but read_only is ON: writes are refused');
-    if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}`);
+    if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}${foreign}`);
     return out;
   }
   if (!p.readOnly) out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
-  if (s.status === 'FAULTY' || primary === undefined) return out;
+  if (s.status === 'FAULTY') return out;
+  // With no primary to compare against, a source in another group is still wrong.
+  if (primary === undefined) {
+    if (r !== undefined && foreign !== '')
+      out.push(`replicates from ${source}${foreign}; the group has no primary`);
+    return out;
+  }
   if (r === undefined)
     out.push(`does not replicate; it should replicate from the primary ${primary.address}`);
   else {
     if (source !== primary.address)
-      out.push(`replicates from ${source}, not from the primary ${primary.address}`);
+      out.push(`replicates from ${source}${foreign}, not from the primary ${primary.address}`);
     if (r.ioErrno === ER_SOURCE_FATAL_READING_BINLOG)
       out.push(
         `has diverged from its source (error 1236: ${r.ioError}); rebuild it from the primary`,
