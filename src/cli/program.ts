@@ -11,6 +11,7 @@ import { registerProcedureCommands } from './procedure-commands.js';
 import { registerSandboxCommand } from './sandbox-command.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerShardingCommands } from './sharding-commands.js';
+import { registerStatusCommand } from './status-command.js';
 import { registerThreatCommands } from './threat-commands.js';
 import { registerTopologyCommands } from './topology-commands.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
+  registerStatusCommand(program);
   registerNodeCommands(program);
   registerClusterCommands(program);
   registerKvCommands(program);
