@@ -1,4 +1,4 @@
-import { GROUP_STATUS, SERVER_STATUS } from '../client/index.js';
+import { GROUP_STATUS, SERVER_STATUS } from '../client/farm-names.js';
 import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
 import type { ServerHealth__Output } from '../gen/fabric/v1/ServerHealth.js';
 import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js';

@@ -87,3 +87,17 @@ test(
     assert.match(bad.stderr, /shell "fish" is invalid: use one of bash, zsh/);
   },
 );
+
+test('cli help: parsing the command line loads no gRPC (it loads on the first call)', GUARD, () => {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "const { buildProgram } = await import('./src/cli/program.ts'); buildProgram(); const { createRequire } = await import('node:module'); const loaded = Object.keys(createRequire(import.meta.url).cache ?? {}); process.stdout.write(JSON.stringify(loaded.filter((m) => m.includes('grpc-js'))));",
+    ],
+    { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname, env: { ...process.env } },
+  );
+  assert.equal(out, '[]');
+});
