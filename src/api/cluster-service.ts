@@ -98,6 +98,24 @@ function bestTransferTarget(st: RaftStatus): NodeId {
   return best;
 }
 
+/**
+ * Another member's address would send that member's traffic to two nodes
+ * (the copied-config mistake: every file keeps advertise = "127.0.0.1:7001"):
+ * the new node would wait for ever for a leader that reaches the other one.
+ */
+function refuseTakenAddress(node: NodeApi, id: NodeId, address: string): void {
+  const conf = node.status().conf;
+  const owner = [...conf.voters, ...conf.learners].find(
+    (m) => m !== id && node.addressOf(m) === address,
+  );
+  if (owner !== undefined)
+    throw new FabricError(
+      'NODE_EXISTS',
+      `address ${address} is member ${owner}'s; node ${id} must advertise an address of its own (set [node] advertise and listen in its cluster file)`,
+      { node: id, owner },
+    );
+}
+
 async function addNode(
   node: NodeApi,
   id: NodeId,
@@ -117,6 +135,7 @@ async function addNode(
     );
   }
   if (conf.voters.includes(id)) throw alreadyVoterError(id);
+  refuseTakenAddress(node, id, address);
   // A learner is waited for again: a retry of an add that timed out.
   if (!conf.learners.includes(id)) await node.addLearner(id, address, timeoutMs);
   const deadline = Date.now() + timeoutMs;

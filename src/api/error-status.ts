@@ -54,6 +54,7 @@ export const STATUS_OF: Readonly<Record<FabricErrorCode, grpc.status>> = {
   // A step's progress record is a bounded checkpoint, not a data store.
   CHECKPOINT_TOO_LARGE: grpc.status.INVALID_ARGUMENT,
   SERVER_UNREACHABLE: grpc.status.UNAVAILABLE,
+  SERVER_ACCESS_DENIED: grpc.status.PERMISSION_DENIED,
   SERVER_IDENTITY_CHANGED: grpc.status.FAILED_PRECONDITION,
   SERVER_QUERY_FAILED: grpc.status.FAILED_PRECONDITION,
   SERVER_MISCONFIGURED: grpc.status.FAILED_PRECONDITION,

@@ -83,15 +83,34 @@ function unknownValue(field: string, v: string | number, allowed: readonly strin
   );
 }
 
+/**
+ * The mode a server is served in. A FAULTY server takes no traffic
+ * whatever mode it had, so every view says OFFLINE; the model keeps the
+ * mode it had (an operator's set-status brings it back with it).
+ */
+export function servedMode(s: Server): Server['mode'] {
+  return s.status === 'FAULTY' ? 'OFFLINE' : s.mode;
+}
+
+/**
+ * The replication state last recorded, or unknown: nothing probes a FAULTY
+ * server (the detector stops watching it), so its last state is stale.
+ */
+function replicationOf(s: Server): NonNullable<ProtoServer['replication']> {
+  return s.status === 'FAULTY'
+    ? 'REPLICATION_STATE_UNSPECIFIED'
+    : `REPLICATION_STATE_${s.replication ?? 'OK'}`;
+}
+
 export function serverToProto(s: Server): ProtoServer {
   return {
     uuid: s.uuid,
     address: s.address,
     group_id: s.groupId,
     status: STATUS[s.status],
-    mode: MODE[s.mode],
+    mode: MODE[servedMode(s)],
     weight: s.weight,
-    replication: `REPLICATION_STATE_${s.replication ?? 'OK'}`,
+    replication: replicationOf(s),
     reachability: `REACHABILITY_${s.reachability ?? 'REACHABLE'}`,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { FabricError } from '../util/fabric-error.js';
 import { requireLength } from './validate.js';
 
@@ -51,6 +52,22 @@ export function requireWeight(field: string, value: number): void {
 
 export function requireRequestId(field: string, value: string): void {
   requireLength(field, value, 1, 128);
+}
+
+/**
+ * The request's idempotency key, assigned here when the client sent none
+ * (''). It is written into the request object itself, so a follower
+ * forwards the call with it and the leader records the same id; the
+ * answer carries it back. A retry without an id gets a fresh one and is
+ * NOT deduplicated (the protos say so).
+ */
+export function assignRequestId(
+  request: { readonly request_id: string },
+  field = 'request_id',
+): string {
+  if (request.request_id === '') (request as { request_id: string }).request_id = randomUUID();
+  requireRequestId(field, request.request_id);
+  return request.request_id;
 }
 
 /**

@@ -8,6 +8,7 @@ import { KvStateMachine } from '../kv/kv-state-machine.js';
 import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
+import { assignRequestId } from './farm-validate.js';
 import { requireLength } from './validate.js';
 
 const PUT_TIMEOUT_MS = 10_000;
@@ -24,16 +25,21 @@ export function kvServiceHandlers(
       async ({ request, onLeader }) => {
         requireLength('key', request.key, 1, 512);
         requireLength('value', request.value, 0, 1024 * 1024);
-        requireLength('request_id', request.request_id, 1, 128);
+        const requestId = assignRequestId(request);
         return onLeader(async () => {
           const cmd = KvStateMachine.encodePut({
             key: request.key,
             value: request.value,
-            requestId: request.request_id,
+            requestId,
           });
           const { result } = await node.propose(cmd, PUT_TIMEOUT_MS);
           const r = KvStateMachine.decodeResult(result);
-          return { version: r.version, index: r.index, duplicate: r.duplicate };
+          return {
+            version: r.version,
+            index: r.index,
+            duplicate: r.duplicate,
+            request_id: requestId,
+          };
         });
       },
       peers,

@@ -3,7 +3,7 @@ import type { Procedure as ProtoProcedure } from '../gen/fabric/v1/Procedure.js'
 import type { Procedure } from '../fabric/index.js';
 import { FABRIC_ERROR_CODES, FabricError } from '../util/fabric-error.js';
 import type { FabricErrorCode } from '../util/fabric-error.js';
-import { requireRequestId, waitMs } from './farm-validate.js';
+import { assignRequestId, waitMs } from './farm-validate.js';
 import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import type { ProcedureApi } from './procedure-service.js';
@@ -102,12 +102,12 @@ export function mutation<Req extends MutationRequest>(
   return unary<Req, ProcedureAnswer>(
     node,
     async ({ request, onLeader }) => {
-      requireRequestId('request_id', request.request_id);
+      const requestId = assignRequestId(request);
       const timeoutMs = waitMs('timeout_ms', request.timeout_ms);
       const args = spec.args(request);
       return onLeader<ProcedureAnswer>(async () => {
         const wait = request.no_wait ? undefined : timeoutMs;
-        const p = await runProcedure(procedures, spec.procedure, args, request.request_id, wait);
+        const p = await runProcedure(procedures, spec.procedure, args, requestId, wait);
         return { procedure: toProto(p), ...spec.answer?.(p) };
       });
     },

@@ -15,6 +15,7 @@ import { FabricError } from '../util/fabric-error.js';
 import type { PeerChannels } from './forward.js';
 import type { NodeApi } from './node-api.js';
 import { unary } from './unary.js';
+import { assignRequestId } from './farm-validate.js';
 import { requireLength } from './validate.js';
 
 /** What ProcedureService needs from a node running the Fabric model. */
@@ -146,7 +147,7 @@ export function procedureServiceHandlers(
     Submit: unary<ProcedureServiceSubmitRequest__Output, ProcedureServiceSubmitResponse>(
       node,
       async ({ request, onLeader }) => {
-        requireLength('request_id', request.request_id, 1, 128);
+        const requestId = assignRequestId(request);
         if (!api.names().includes(request.name)) {
           throw new FabricError(
             'INVALID_ARGUMENT',
@@ -164,7 +165,7 @@ export function procedureServiceHandlers(
         }
         const timeoutMs = request.timeout_ms > 0 ? request.timeout_ms : 30_000;
         return onLeader<ProcedureServiceSubmitResponse>(async () => {
-          const id = await api.submit(request.name, args, request.request_id);
+          const id = await api.submit(request.name, args, requestId);
           const p = request.wait ? await api.whenEnded(id, timeoutMs) : api.procedure(id);
           if (p === undefined) throw notFound(id);
           return { procedure: toProto(p) };

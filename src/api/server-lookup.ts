@@ -2,7 +2,7 @@ import type { Group, Server, ServerFilter as ModelFilter } from '../fabric/index
 import type { ServerFilter__Output } from '../gen/fabric/v1/ServerFilter.js';
 import { FabricError } from '../util/fabric-error.js';
 import type { FarmView } from './farm-api.js';
-import { modeFromProto, statusFromProto } from './farm-proto.js';
+import { modeFromProto, servedMode, statusFromProto } from './farm-proto.js';
 import { requireGroupId, requireServerRef } from './farm-validate.js';
 import type { NodeApi } from './node-api.js';
 
@@ -44,10 +44,12 @@ export function lookupServers(
   const f: ModelFilter = {
     ...(groupId === '' ? {} : { groupId }),
     ...(status === undefined ? {} : { status }),
-    ...(mode === undefined ? {} : { mode }),
   };
+  // By the mode served (a FAULTY server is OFFLINE), as the answer shows it.
+  const servers = (): Server[] =>
+    view.servers(f).filter((s) => mode === undefined || servedMode(s) === mode);
   const ref = filter?.server ?? '';
-  if (ref === '') return view.servers(f);
+  if (ref === '') return servers();
   requireServerRef('filter.server', ref);
   const s = findServer(view, ref);
   if (s === undefined || (groupId !== '' && s.groupId !== groupId)) {
@@ -57,5 +59,5 @@ export function lookupServers(
       { server: ref },
     );
   }
-  return view.servers(f).filter((v) => v.uuid === s.uuid);
+  return servers().filter((v) => v.uuid === s.uuid);
 }

@@ -3,6 +3,7 @@ import type { StatusResponse__Output } from '../gen/fabric/v1/StatusResponse.js'
 import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit, table } from './output.js';
+import { parseInteger } from './strict-numbers.js';
 
 interface Common extends ConnectOptions {
   readonly json?: boolean;
@@ -57,7 +58,8 @@ export function registerClusterCommands(program: Command): void {
       .description('add a node as a learner; it is promoted to voter once caught up')
       .option('--timeout <ms>', 'how long to wait for the promotion', '60000'),
   ).action(async (id: string, address: string, o: Common & { timeout: string }) => {
-    const r = await withClient(o, (c) => c.addNode(id, address, Number(o.timeout)));
+    const timeoutMs = parseInteger('--timeout', o.timeout, 1, 3_600_000);
+    const r = await withClient(o, (c) => c.addNode(id, address, timeoutMs));
     emit(
       o.json === true,
       r,

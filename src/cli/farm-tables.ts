@@ -36,8 +36,9 @@ export function serversTable(servers: readonly Server__Output[], withGroup = fal
         SERVER_STATUS.name(s.status, '?'),
         SERVER_MODE.name(s.mode, '?'),
         weight(s.weight),
-        // OK for every server that is not a replica in trouble; a primary's is not judged.
-        s.replication.replace('REPLICATION_STATE_', '').replace('UNSPECIFIED', ''),
+        // OK for every server that is not a replica in trouble; a primary's is not judged;
+        // UNKNOWN for a FAULTY server (nothing probes it).
+        s.replication.replace('REPLICATION_STATE_', '').replace('UNSPECIFIED', 'UNKNOWN'),
       ];
       return withGroup ? [...row, s.group_id] : row;
     }),

@@ -4,10 +4,13 @@ import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
 import { emit } from './output.js';
 
-/** fabric kv put | get — the test key-value state machine, handy for trying a cluster out. */
+/**
+ * fabric kv put | get — the test key-value state machine, handy for trying a
+ * cluster out. Hidden from the default help: operators manage farms, not it.
+ */
 export function registerKvCommands(program: Command): void {
   const kv = program
-    .command('kv')
+    .command('kv', { hidden: true })
     .description('the key-value test state machine every node runs beside the Fabric model');
   withConnectOptions(
     kv

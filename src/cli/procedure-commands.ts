@@ -4,7 +4,10 @@ import type { Procedure__Output } from '../gen/fabric/v1/Procedure.js';
 import type { ProcedureState } from '../gen/fabric/v1/ProcedureState.js';
 import { connect, withConnectOptions } from './connect.js';
 import type { ConnectOptions } from './connect.js';
+import { parsed, readable } from './json-fields.js';
 import { emit, table } from './output.js';
+import { parseInteger } from './strict-numbers.js';
+import { FabricError } from '../util/fabric-error.js';
 
 interface Common extends ConnectOptions {
   readonly json?: boolean;
@@ -17,10 +20,37 @@ const STATES: Readonly<Record<string, ProcedureState>> = {
   failed: 'PROCEDURE_STATE_FAILED',
 };
 
+/** The server refuses longer waits (src/api/farm-validate.ts MAX_WAIT_MS). */
+const MAX_WAIT_MS = 3_600_000;
+/** A sanity bound on --limit (the node has no cap of its own). */
+const MAX_LIST = 10_000;
+
+/** The procedure's arguments: a JSON object, checked before any call. */
+function parseArgsJson(text: string): unknown {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new FabricError(
+      'INVALID_ARGUMENT',
+      `args-json is not valid JSON (${(e as Error).message}): use an object, e.g. '{"group":"g1"}'`,
+      { field: 'args-json' },
+    );
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new FabricError(
+      'INVALID_ARGUMENT',
+      `args-json must be a JSON object, e.g. '{"group":"g1"}'`,
+      { field: 'args-json' },
+    );
+  return v;
+}
+
 const stateText = (s: string): string => s.replace('PROCEDURE_STATE_', '').toLowerCase();
 const time = (ms: number): string => (ms === 0 ? '' : new Date(ms).toISOString());
 
-function detail(p: Procedure__Output): string {
+/** `procedure show` in text: the head, arguments, result, steps, progress and step outputs. */
+export function procedureText(p: Procedure__Output): string {
   const head =
     `procedure ${p.id} (${p.name}): ${stateText(p.state)}\n` +
     `request ${p.request_id}, locks ${p.lock_keys.join(', ') || '(none)'}, submitted ${time(p.submitted_at_ms)}` +
@@ -28,7 +58,9 @@ function detail(p: Procedure__Output): string {
     (p.error !== null && p.state === 'PROCEDURE_STATE_FAILED'
       ? `\nfailed at ${p.failed_step}: ${p.error.code}: ${p.error.message}${p.error.cause === '' ? '' : ` (cause: ${p.error.cause})`}`
       : '') +
-    '\n';
+    '\n' +
+    section('arguments', p.args_json) +
+    section('result', p.result_json);
   const rows = p.steps.map((s, i) => [
     String(i + 1),
     s.name,
@@ -41,8 +73,25 @@ function detail(p: Procedure__Output): string {
   return (
     head +
     table(['#', 'STEP', 'STATE', 'ATTEMPTS', 'TERM', 'TOOK', 'LAST ERROR'], rows) +
-    progressLines(p)
+    progressLines(p) +
+    p.steps
+      .map((s, i) =>
+        s.output_json === ''
+          ? ''
+          : `\n${section(`output of step ${i + 1} (${s.name})`, s.output_json).trimEnd()}`,
+      )
+      .join('')
   );
+}
+
+/**
+ * "title:" and the JSON as indented lines (a failover's evidence, who saw
+ * what, is in its arguments and its mark-faulty step's output); '' when absent.
+ */
+function section(title: string, json: string): string {
+  const v = parsed(json);
+  if (v === null || (typeof v === 'object' && Object.keys(v).length === 0)) return '';
+  return `${title}:\n${readable(v)}\n`;
 }
 
 /** A long step's last checkpoint: where a new leader would resume it. */
@@ -69,12 +118,17 @@ export function registerProcedureCommands(program: Command): void {
       const states = (o.state ?? []).map((s) => {
         const v = STATES[s.toLowerCase()];
         if (v === undefined)
-          throw new Error(`--state ${s}: use one of ${Object.keys(STATES).join(', ')}`);
+          throw new FabricError(
+            'INVALID_ARGUMENT',
+            `--state ${JSON.stringify(s)} is invalid: use one of ${Object.keys(STATES).join(', ')}`,
+            { field: '--state' },
+          );
         return v;
       });
+      const limit = parseInteger('--limit', o.limit, 1, MAX_LIST);
       const c = await connect(o);
       try {
-        const r = await c.procedures({ states, lock_key: o.lock ?? '', limit: Number(o.limit) });
+        const r = await c.procedures({ states, lock_key: o.lock ?? '', limit });
         emit(o.json === true, r, () =>
           table(
             ['ID', 'NAME', 'STATE', 'STEP', 'SUBMITTED', 'LOCKS'],
@@ -99,7 +153,7 @@ export function registerProcedureCommands(program: Command): void {
     try {
       const r = await c.procedure(id);
       emit(o.json === true, r, () =>
-        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+        r.procedure === null ? `${id}: not found` : procedureText(r.procedure),
       );
     } finally {
       c.close();
@@ -111,11 +165,12 @@ export function registerProcedureCommands(program: Command): void {
       .description('block until the procedure ends')
       .option('--timeout <ms>', 'how long to wait', '30000'),
   ).action(async (id: string, o: Common & { timeout: string }) => {
+    const timeoutMs = parseInteger('--timeout', o.timeout, 1, MAX_WAIT_MS);
     const c = await connect(o);
     try {
-      const r = await c.waitProcedure(id, Number(o.timeout));
+      const r = await c.waitProcedure(id, timeoutMs);
       emit(o.json === true, r, () =>
-        r.procedure === null ? `${id}: not found` : detail(r.procedure),
+        r.procedure === null ? `${id}: not found` : procedureText(r.procedure),
       );
       if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
     } finally {
@@ -134,15 +189,13 @@ export function registerProcedureCommands(program: Command): void {
       args: string | undefined,
       o: Common & { wait: boolean; requestId?: string },
     ) => {
+      const parsed = parseArgsJson(args ?? '{}');
       const c = await connect(o);
       try {
-        const r = await c.submitProcedure(
-          name,
-          JSON.parse(args ?? '{}') as unknown,
-          o.requestId ?? randomUUID(),
-          o.wait,
+        const r = await c.submitProcedure(name, parsed, o.requestId ?? randomUUID(), o.wait);
+        emit(o.json === true, r, () =>
+          r.procedure === null ? 'submitted' : procedureText(r.procedure),
         );
-        emit(o.json === true, r, () => (r.procedure === null ? 'submitted' : detail(r.procedure)));
         if (r.procedure?.state === 'PROCEDURE_STATE_FAILED') process.exitCode = 1;
       } finally {
         c.close();

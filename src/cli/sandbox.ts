@@ -9,6 +9,7 @@ import type { LocalMariadb } from '../mysql/index.js';
 import { findMariadbd } from '../mysql/index.js';
 import { clusterFileText } from '../server/cluster-file.js';
 import { freePorts } from '../util/free-ports.js';
+import { parseInteger } from './strict-numbers.js';
 import {
   PASSWORD_ENV,
   SANDBOX_BOUNDS,
@@ -52,15 +53,9 @@ export interface SandboxOptions {
   readonly sharded?: boolean;
 }
 
+/** A count flag, as strictly as every other number on the command line. */
 function count(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    process.stderr.write(
-      `fabric sandbox: ${flag} must be an integer from ${min} to ${max}, got '${value}'\n`,
-    );
-    process.exit(2);
-  }
-  return n;
+  return parseInteger(flag, value, min, max);
 }
 
 /** fabric sandbox (registered by sandbox-command.ts, which loads this module only to run it). */
@@ -203,7 +198,7 @@ function shardedReadyText(r: Ready, perGroup: number): string {
     `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodeLines(r)}\n` +
     `\nMariaDB groups (the first server of each is PRIMARY):\n${groups.join('\n')}\n` +
     `app account: user ${r.accounts.app.user}, password ${r.accounts.app.password}, database ${db}\n` +
-    `\ntry, in another terminal:\n` +
+    `\ntry, in another terminal:\n${exportLine(r)}  npx fabric status\n` +
     `  npx fabric sharding list-definitions -a ${a}\n` +
     `  npx fabric sharding list-tables -a ${a}\n` +
     `  npx fabric sharding lookup-servers ${db}.subscribers 1234 -a ${a}    # shard1\n` +
@@ -219,6 +214,11 @@ function shardedReadyText(r: Ready, perGroup: number): string {
   );
 }
 
+/** The line to paste so every later command finds the cluster without -a. */
+function exportLine(r: Ready): string {
+  return `  export FABRIC_ENDPOINTS=${r.members.map((m) => m.address).join(',')}\n`;
+}
+
 function readyText(r: Ready): string {
   const a = r.members[0]?.address ?? '';
   const b = r.members.at(-1)?.address ?? a;
@@ -226,7 +226,7 @@ function readyText(r: Ready): string {
   const farm =
     r.fleet.length === 0
       ? ''
-      : `\nMariaDB servers (group ${GROUP}; the first is PRIMARY):\n${dbs.join('\n')}\n` +
+      : `\nMariaDB servers (group ${GROUP}; the first starts as PRIMARY, after a switchover see: npx fabric group lookup-servers ${GROUP} --status PRIMARY):\n${dbs.join('\n')}\n` +
         `app account: user ${r.accounts.app.user}, password ${r.accounts.app.password}, database ${r.accounts.app.database}\n` +
         `  e.g. mariadb --no-defaults -h127.0.0.1 -P${String(r.fleet[0]?.port)} -u${r.accounts.app.user} -p${r.accounts.app.password} ${r.accounts.app.database}\n`;
   const tryFarm =
@@ -241,7 +241,7 @@ function readyText(r: Ready): string {
     `\nsandbox ready in ${r.secs} s\n\nFabric nodes:\n${nodeLines(r)}\n${farm}` +
     `\nconfig of n1 (${path.join(r.dir, 'n1.toml')}; passwords come from the environment variables it names):\n` +
     readFileSync(path.join(r.dir, 'n1.toml'), 'utf8').replace(/^/gm, '  ') +
-    `\ntry, in another terminal:\n  npx fabric cluster status -a ${a}\n${tryFarm}` +
+    `\ntry, in another terminal:\n${exportLine(r)}  npx fabric status\n  npx fabric cluster status -a ${a}\n${tryFarm}` +
     `\nCtrl-C stops every process${r.keep ? '' : ' and removes the temp dir'}.\n`
   );
 }

@@ -35,6 +35,10 @@ export interface ClientOptions {
 
 export { FORWARDED_METADATA };
 
+const HEALTH_CHECK_PATH = '/grpc.health.v1.Health/Check';
+/** HealthCheckResponse{status: SERVING}: field 1, varint 1. */
+const HEALTH_SERVING = Buffer.from([0x08, 0x01]);
+
 /**
  * A typed client of one Fabric node. Any node accepts every call (followers
  * forward to the leader), so one address is enough; errors arrive as
@@ -104,6 +108,27 @@ export class FabricClient {
     opts?: WatchOptions & { readonly allowStale?: boolean },
   ): TopologyWatch {
     return this.topology.watch(fromEpoch, onTopology, onError, opts);
+  }
+
+  /**
+   * Whether this node answers the standard health check (grpc.health.v1)
+   * as SERVING; rejects with the transport's error when nothing answers.
+   * Cheap on both sides: no proto, no Raft, no peer.
+   */
+  ping(timeoutMs: number): Promise<boolean> {
+    return this.#call<Buffer>(
+      (md, o, cb) =>
+        this.#cluster.makeUnaryRequest(
+          HEALTH_CHECK_PATH,
+          () => Buffer.alloc(0),
+          (b: Buffer) => b,
+          {},
+          md,
+          o,
+          cb,
+        ),
+      timeoutMs,
+    ).then((b) => b.equals(HEALTH_SERVING));
   }
 
   status(): Promise<StatusResponse__Output> {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 
 import { FabricError } from '../util/fabric-error.js';
 import { silentLogger } from '../util/logger.js';
@@ -19,6 +19,13 @@ export interface LocalMariadbOptions extends MariadbdArgsOptions {
   readonly logger?: Logger;
   /** How long mariadbd may take to accept connections (default 30 s: the 2-core CI box is slow under load). */
   readonly startTimeoutMs?: number;
+  /**
+   * A data dir made by LocalMariadb.initTemplate: a fresh instance copies it
+   * instead of running mariadb-install-db (most of a sandbox's start time,
+   * once per server). Every instance's identity (server_id, port, fabric-ha's
+   * uuid) comes from its flags or is created later, never from the data dir.
+   */
+  readonly templateDataDir?: string;
 }
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -61,9 +68,30 @@ export class LocalMariadb {
     }
     const server = new LocalMariadb(opts, bins);
     await mkdir(server.#paths.tmpDir, { recursive: true });
-    if (!existsSync(server.#paths.dataDir)) await installDb(bins.installDb, server.#paths);
+    if (!existsSync(server.#paths.dataDir)) {
+      if (opts.templateDataDir === undefined) await installDb(bins.installDb, server.#paths);
+      else await cp(opts.templateDataDir, server.#paths.dataDir, { recursive: true });
+    }
     await server.#launch(opts.readOnly === true);
     return server;
+  }
+
+  /**
+   * Runs mariadb-install-db once into `<baseDir>/data` and returns that
+   * dir, to pass as templateDataDir to every instance of a fleet.
+   */
+  static async initTemplate(baseDir: string): Promise<string> {
+    const bins = findMariadbd();
+    if (bins === undefined) {
+      throw new FabricError(
+        'CONFIG_INVALID',
+        `cannot prepare a local MariaDB: mariadbd or mariadb-install-db is not on PATH nor in /usr/sbin, /usr/bin; ${MARIADB_INSTALL_HINT}`,
+      );
+    }
+    const paths = instancePaths(baseDir);
+    await mkdir(paths.tmpDir, { recursive: true });
+    if (!existsSync(paths.dataDir)) await installDb(bins.installDb, paths);
+    return paths.dataDir;
   }
 
   /** "127.0.0.1:<port>", the address fabric-ha knows the server by. */

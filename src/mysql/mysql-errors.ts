@@ -44,7 +44,23 @@ function connectReason(err: DriverError, user: string, connectTimeoutMs: number)
   }
 }
 
-/** A connect (or handshake) failure: always SERVER_UNREACHABLE. */
+/**
+ * The server answered and refused the account: ER_ACCESS_DENIED_ERROR
+ * (1045, wrong user or password) or ER_HOST_NOT_PRIVILEGED (1130). It is
+ * alive, so this is not "unreachable": retrying will not help, fixing the
+ * credentials or the grants will.
+ */
+const ACCESS_DENIED = new Set(['ER_ACCESS_DENIED_ERROR', 'ER_HOST_NOT_PRIVILEGED']);
+const ACCESS_DENIED_ERRNOS = new Set([1045, 1130]);
+
+export function isAccessDenied(err: { readonly code?: string; readonly errno?: number }): boolean {
+  return (
+    (err.code !== undefined && ACCESS_DENIED.has(err.code)) ||
+    (err.errno !== undefined && ACCESS_DENIED_ERRNOS.has(err.errno))
+  );
+}
+
+/** A connect (or handshake) failure: SERVER_ACCESS_DENIED when the account was refused, else SERVER_UNREACHABLE. */
 export function connectError(
   address: string,
   user: string,
@@ -52,6 +68,13 @@ export function connectError(
   e: unknown,
 ): FabricError {
   const err = asDriverError(e);
+  if (isAccessDenied(err))
+    return new FabricError(
+      'SERVER_ACCESS_DENIED',
+      `the server at ${address} refused the connection: ${connectReason(err, user, connectTimeoutMs)}`,
+      details(address, err),
+      { cause: sanitised(err, []) },
+    );
   return new FabricError(
     'SERVER_UNREACHABLE',
     `cannot connect to the server at ${address}: ${connectReason(err, user, connectTimeoutMs)}`,

@@ -299,12 +299,79 @@ async function join(
   const client = new FabricClient(via, { credentials: creds, timeoutMs: 120_000 });
   try {
     const current = await client.status();
+    refuseOthersAddress(current.members, node.id, config.node.advertise);
     for (const m of current.members)
       if (m.address !== '') node.learnPeerAddress(m.node_id, m.address);
     logger.info({ via, advertise: config.node.advertise }, 'asking the cluster to add this node');
-    await client.addNode(node.id, config.node.advertise, 120_000);
+    const watching = watchJoinProgress(client, node, config.node.advertise, logger);
+    try {
+      await client.addNode(node.id, config.node.advertise, 120_000);
+    } finally {
+      clearInterval(watching);
+    }
     logger.info('joined the cluster as a voter');
   } finally {
     client.close();
   }
+}
+
+/** How often a join that has not finished says where it stands. */
+const JOIN_REPORT_MS = 3_000;
+
+/**
+ * A join fails fast when this node would take another member's address:
+ * the cluster would keep calling that member, and this node would wait
+ * silently for ever.
+ */
+function refuseOthersAddress(
+  members: readonly { node_id: string; address: string }[],
+  self: string,
+  advertise: string,
+): void {
+  const owner = members.find((m) => m.node_id !== self && m.address === advertise);
+  if (owner !== undefined)
+    throw new FabricError(
+      'CONFIG_INVALID',
+      `[node] advertise = "${advertise}" is the address of member ${owner.node_id}: the cluster would call ${owner.node_id} instead of this node; set [node] advertise (and listen) to this node's own host:port`,
+      { owner: owner.node_id },
+    );
+}
+
+/**
+ * Every few seconds until the join ends, says why it has not yet: not a
+ * member yet, or a learner that the leader has not reached (advertise
+ * does not lead here), or one still catching up.
+ */
+function watchJoinProgress(
+  client: FabricClient,
+  node: RaftNode,
+  advertise: string,
+  logger: Logger,
+): NodeJS.Timeout {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    // A learner hears of the leader (NONE is '') once the leader's messages reach it.
+    const heard = node.status().leader !== '';
+    const waited = Math.round((Date.now() - started) / 1000);
+    void client.status().then(
+      (st) => {
+        const me = st.members.find((m) => m.node_id === node.id);
+        const why =
+          me === undefined
+            ? 'the leader has not added this node yet'
+            : !heard
+              ? `the leader added this node as a learner at ${me.address} but nothing has reached it from the leader: check that [node] advertise ("${advertise}") reaches this node from the other members, and that listen binds it`
+              : `catching up: this node's log is ${me.lag} entries behind the leader`;
+        logger.warn({ waitedS: waited, advertise }, `join not finished after ${waited} s: ${why}`);
+      },
+      (e: unknown) => {
+        logger.warn(
+          { waitedS: waited, err: e },
+          `join not finished after ${waited} s; the cluster does not answer either`,
+        );
+      },
+    );
+  }, JOIN_REPORT_MS);
+  timer.unref();
+  return timer;
 }

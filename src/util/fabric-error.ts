@@ -51,6 +51,8 @@ export const FABRIC_ERROR_CODES = [
   'CHECKPOINT_TOO_LARGE',
   // managed MySQL/MariaDB servers (src/mysql) and the farm procedures
   'SERVER_UNREACHABLE',
+  // The server answered and refused fabric-ha's account (MySQL error 1045/1130): it is alive.
+  'SERVER_ACCESS_DENIED',
   'SERVER_IDENTITY_CHANGED',
   'SERVER_QUERY_FAILED',
   'SERVER_MISCONFIGURED',

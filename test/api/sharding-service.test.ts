@@ -170,7 +170,7 @@ test(
           invalid(/^shard_id 0 is invalid: name a shard by its id, a whole number from 1$/),
         );
       await assert.rejects(
-        c.addTable(1, 'db.t', 'c', { requestId: '' }),
+        c.addTable(1, 'db.t', 'c', { requestId: 'r'.repeat(129) }),
         invalid(/^request_id must be 1-128 bytes/),
       );
       assert.deepEqual(procedures.submitted, []);

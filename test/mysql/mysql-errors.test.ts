@@ -30,7 +30,8 @@ test('errors: connect failures say where and why, and which account was refused'
     errno: 1045,
     sqlMessage: "Access denied for user 'fab'@'127.0.0.1' (using password: YES)",
   });
-  assert.equal(denied.code, 'SERVER_UNREACHABLE');
+  assert.equal(denied.code, 'SERVER_ACCESS_DENIED');
+  assert.match(denied.message, /^the server at h:1 refused the connection: /);
   assert.match(denied.message, /access denied for user 'fab'/);
   assert.match(
     denied.message,

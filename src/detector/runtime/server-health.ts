@@ -123,7 +123,7 @@ export async function groupHealth(
     const link = links.get(s.uuid);
     const globalLink = globalLinkOf(model, s, link);
     const h = {
-      ...healthOf(s, probe, primary, lagThresholdS),
+      ...healthOf(s, probe, primary, lagThresholdS, (a) => otherGroupServer(model, groupId, a)),
       semiSync: semi.get(s.uuid) ?? '',
       fence: fence?.text ?? '',
       gtidDomainId: domains.get(s.uuid) ?? -1,
@@ -208,13 +208,16 @@ function unreachable(s: Server, e: unknown): ServerHealth {
     semiSync: '',
     fence: '',
     gtidDomainId: -1,
-    issues: [
-      ...cut,
-      isFabricError(e, 'SERVER_IDENTITY_CHANGED')
-        ? `identity changed: ${error}`
-        : `unreachable: ${error}`,
-    ],
+    issues: [...cut, unprobedIssue(e, error)],
   };
+}
+
+/** Why a server could not be probed, named: a refused account is not an unreachable server. */
+function unprobedIssue(e: unknown, error: string): string {
+  if (isFabricError(e, 'SERVER_IDENTITY_CHANGED')) return `identity changed: ${error}`;
+  if (isFabricError(e, 'SERVER_ACCESS_DENIED'))
+    return `access denied (the server answers, but refuses fabric-ha's account): ${error}`;
+  return `unreachable: ${error}`;
 }
 
 /**
@@ -253,11 +256,25 @@ function fenceOf(
   };
 }
 
+/**
+ * " (the PRIMARY of group g2)" when `address` is a server of another
+ * group: replicating from it mixes two groups' data, whatever this group's
+ * own state. '' when it is not (this group's, or unknown to Fabric).
+ */
+type ForeignSource = (address: string) => string;
+
+function otherGroupServer(model: FabricModel, groupId: string, address: string): string {
+  const other = address === '' ? undefined : model.serverByAddress(address);
+  if (other === undefined || other.groupId === groupId) return '';
+  return ` (the ${other.status} of group ${other.groupId}, another group)`;
+}
+
 function healthOf(
   s: Server,
   p: ServerProbe,
   primary: Server | undefined,
   lagThresholdS: number,
+  foreign: ForeignSource,
 ): ServerHealth {
   const r = p.replica;
   const source = replicaSource(r);
@@ -281,7 +298,7 @@ function healthOf(
     semiSync: '',
     fence: '',
     gtidDomainId: -1,
-    issues: issuesOf(s, p, source, primary, lagThresholdS),
+    issues: issuesOf(s, p, source, primary, lagThresholdS, foreign(source)),
   };
 }
 
@@ -291,21 +308,28 @@ function issuesOf(
   source: string,
   primary: Server | undefined,
   lagThresholdS: number,
+  foreign: string,
 ): string[] {
   const out: string[] = [];
   const r = p.replica;
   if (s.status === 'PRIMARY') {
     if (p.readOnly) out.push('is the PRIMARY but read_only is ON: writes are refused');
-    if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}`);
+    if (r !== undefined) out.push(`is the PRIMARY but replicates from ${source}${foreign}`);
     return out;
   }
   if (!p.readOnly) out.push(`is writable (read_only OFF) but is ${s.status}, not the primary`);
-  if (s.status === 'FAULTY' || primary === undefined) return out;
+  if (s.status === 'FAULTY') return out;
+  // With no primary to compare against, a source in another group is still wrong.
+  if (primary === undefined) {
+    if (r !== undefined && foreign !== '')
+      out.push(`replicates from ${source}${foreign}; the group has no primary`);
+    return out;
+  }
   if (r === undefined)
     out.push(`does not replicate; it should replicate from the primary ${primary.address}`);
   else {
     if (source !== primary.address)
-      out.push(`replicates from ${source}, not from the primary ${primary.address}`);
+      out.push(`replicates from ${source}${foreign}, not from the primary ${primary.address}`);
     if (r.ioErrno === ER_SOURCE_FATAL_READING_BINLOG)
       out.push(
         `has diverged from its source (error 1236: ${r.ioError}); rebuild it from the primary`,
