@@ -277,9 +277,14 @@ export function promotionSteps(deps: FarmDeps) {
     return { output, effects: [] };
   }
 
-  /** One more epoch once the replicas follow the new primary, so readers of secondaries re-read. */
+  /**
+   * The new primary was published when promote-candidate committed it (that
+   * effect moves the epoch). A second bump here sent connectors an epoch
+   * identical to the one before (issue 15); the step stays, with no effect,
+   * so a procedure resumed by a newer leader finds the step names it had.
+   */
   function publish(): Promise<StepResult> {
-    return Promise.resolve({ output: null, effects: [{ type: 'bump-epoch' }] });
+    return Promise.resolve({ output: null, effects: [] });
   }
 
   /** The steps after the candidate is chosen (and, in a switchover, the old primary fenced). */
