@@ -147,5 +147,19 @@ export function healthToProto(h: ServerHealth): ProtoServerHealth {
     issues: [...h.issues],
     semi_sync: h.semiSync,
     fence: h.fence,
+    gtid_domain_id: h.gtidDomainId,
+    ...(h.globalLink === undefined
+      ? {}
+      : {
+          global_link: {
+            global_group: h.globalLink.globalGroup,
+            source: h.globalLink.source,
+            io_running: h.globalLink.ioRunning,
+            sql_running: h.globalLink.sqlRunning,
+            io_error: h.globalLink.ioError,
+            sql_error: h.globalLink.sqlError,
+            lag_seconds: h.globalLink.lagSeconds,
+          },
+        }),
   };
 }

@@ -32,6 +32,10 @@ const READERS: Readonly<Record<EffectType, Reader>> = {
     groupId: f.str('groupId'),
     uuid: f.nullableStr('uuid'),
   }),
+  'group-assign-gtid-domain': (f) => ({
+    type: 'group-assign-gtid-domain',
+    groupId: f.str('groupId'),
+  }),
   'server-add': readServerAdd,
   'server-remove': (f) => ({ type: 'server-remove', uuid: f.str('uuid') }),
   'server-set-status': (f) => ({

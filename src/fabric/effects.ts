@@ -28,7 +28,13 @@ export type GroupEffect =
    * A switchover in the metadata: the current primary (if another) becomes
    * SECONDARY/READ_ONLY and `uuid` becomes PRIMARY/READ_WRITE; null only demotes.
    */
-  | { readonly type: 'group-set-primary'; readonly groupId: string; readonly uuid: string | null };
+  | { readonly type: 'group-set-primary'; readonly groupId: string; readonly uuid: string | null }
+  /**
+   * Gives the group its gtid_domain_id (Group.gtidDomainId) unless it has
+   * one: the next after the highest ever assigned. The model picks the
+   * number at apply time, so two procedures racing to assign never collide.
+   */
+  | { readonly type: 'group-assign-gtid-domain'; readonly groupId: string };
 
 export type ServerEffect =
   | {
@@ -109,6 +115,7 @@ const EFFECT_TYPE_SET: Readonly<Record<EffectType, true>> = {
   'group-activate': true,
   'group-deactivate': true,
   'group-set-primary': true,
+  'group-assign-gtid-domain': true,
   'server-add': true,
   'server-remove': true,
   'server-set-status': true,

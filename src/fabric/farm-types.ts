@@ -67,6 +67,22 @@ export interface Group {
    * status is PRIMARY. Demote and failure clear it.
    */
   readonly primary: string | null;
+  /**
+   * The gtid_domain_id every server of this group writes with (MariaDB
+   * manual, "GTID": domain_id-server_id-sequence). Each group has its own,
+   * so the global group's transactions and a shard group's never share a
+   * domain: a shard primary replicating from its own group's history and
+   * from the global group over a second connection (multi-source) keeps
+   * one gtid_slave_pos entry per domain, each source advancing only its
+   * own ("Multi-source replication": every source must use a distinct
+   * domain). Assigned by the model (group-assign-gtid-domain), ≥ 1: domain
+   * 0 is every server's default and holds whatever was written before.
+   * Absent on groups from before the field existed until a procedure
+   * assigns it (add, promote, failover); until then the group's servers
+   * write in whatever domain they have (0 unless configured).
+   * Invariant: unique across the farm's groups.
+   */
+  readonly gtidDomainId?: number;
 }
 
 export interface Server {

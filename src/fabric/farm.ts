@@ -14,6 +14,12 @@ export interface Farm {
    * depends on (epoch.ts); connectors compare it to decide to re-read.
    */
   topologyEpoch: number;
+  /**
+   * The highest gtid_domain_id ever assigned to a group (0: none yet). It
+   * never goes down, so a destroyed group's domain is never handed to a new
+   * group whose servers could meet the old one's transactions again.
+   */
+  gtidDomainHigh: number;
   readonly groups: Map<string, Group>;
   readonly servers: Map<string, Server>;
   /** address → uuid. Invariant: exactly the servers' addresses. */
@@ -35,6 +41,7 @@ export interface Farm {
 export function emptyFarm(): Farm {
   return {
     topologyEpoch: 0,
+    gtidDomainHigh: 0,
     groups: new Map(),
     servers: new Map(),
     addresses: new Map(),
@@ -50,6 +57,7 @@ export function emptyFarm(): Farm {
 export function cloneFarm(f: Farm): Farm {
   return {
     topologyEpoch: f.topologyEpoch,
+    gtidDomainHigh: f.gtidDomainHigh,
     groups: new Map(f.groups),
     servers: new Map(f.servers),
     addresses: new Map(f.addresses),

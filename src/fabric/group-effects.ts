@@ -28,7 +28,23 @@ export function applyGroupEffect(f: Farm, e: GroupEffect): EffectOutcome {
       return setGroupStatus(f, e.groupId, 'INACTIVE');
     case 'group-set-primary':
       return setPrimary(f, e.groupId, e.uuid);
+    case 'group-assign-gtid-domain':
+      return assignGtidDomain(f, e.groupId);
   }
+}
+
+/**
+ * 1 + the highest domain ever assigned (Farm.gtidDomainHigh), once per
+ * group: a group that has one keeps it (a re-run step is harmless). Quiet:
+ * connectors do not route by domain.
+ */
+function assignGtidDomain(f: Farm, id: string): EffectOutcome {
+  const g = needGroup(f, id);
+  if (isRejection(g)) return g;
+  if (g.gtidDomainId !== undefined) return QUIET;
+  f.gtidDomainHigh += 1;
+  f.groups.set(id, { ...g, gtidDomainId: f.gtidDomainHigh });
+  return QUIET;
 }
 
 function createGroup(f: Farm, id: string, description: string): EffectOutcome {

@@ -36,6 +36,15 @@ function farmProblems(f: Farm): string[] {
         `group ${g.id}: primary ${String(g.primary)} but PRIMARY servers [${primaries.map((v) => v.uuid).join()}]`,
       );
   }
+  const domains = new Map<number, string>();
+  for (const g of f.groups.values()) {
+    const d = g.gtidDomainId;
+    if (d === undefined) continue;
+    if (d > f.gtidDomainHigh) out.push(`group ${g.id}: gtid domain ${d} above the high mark`);
+    const other = domains.get(d);
+    if (other !== undefined) out.push(`groups ${other} and ${g.id}: same gtid domain ${d}`);
+    domains.set(d, g.id);
+  }
   for (const m of f.shardMaps.values())
     if (!f.groups.has(m.globalGroupId)) out.push(`shard map ${m.id}: no global group`);
   for (const t of f.shardTables.values())

@@ -22,6 +22,8 @@ const decoder = new TextDecoder();
 interface SnapshotDoc {
   readonly format: typeof FORMAT;
   readonly topologyEpoch: number;
+  /** Absent in snapshots from before gtid domains: then the highest a group holds (none: 0). */
+  readonly gtidDomainHigh?: number;
   readonly groups: readonly Group[];
   readonly servers: readonly Server[];
   readonly shardMaps: readonly ShardMap[];
@@ -51,6 +53,7 @@ export function encodeSnapshot(s: ModelState): Uint8Array {
   const doc: SnapshotDoc = {
     format: FORMAT,
     topologyEpoch: s.farm.topologyEpoch,
+    gtidDomainHigh: s.farm.gtidDomainHigh,
     groups: sortedGroups(s),
     servers: listServers(s),
     shardMaps: sortedShardMaps(s),
@@ -78,6 +81,10 @@ export function decodeSnapshot(bytes: Uint8Array): ModelState {
   const doc = parseDoc(bytes);
   s.farm.topologyEpoch = doc.topologyEpoch;
   for (const g of doc.groups) s.farm.groups.set(g.id, g);
+  s.farm.gtidDomainHigh =
+    typeof doc.gtidDomainHigh === 'number'
+      ? doc.gtidDomainHigh
+      : Math.max(0, ...doc.groups.map((g) => g.gtidDomainId ?? 0));
   for (const v of doc.servers) {
     s.farm.servers.set(v.uuid, v);
     s.farm.addresses.set(v.address, v.uuid);

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { GlobalLink as _fabric_v1_GlobalLink, GlobalLink__Output as _fabric_v1_GlobalLink__Output } from './fabric/v1/GlobalLink.js';
 import type { Group as _fabric_v1_Group, Group__Output as _fabric_v1_Group__Output } from './fabric/v1/Group.js';
 import type { GroupServiceClient as _fabric_v1_GroupServiceClient, GroupServiceDefinition as _fabric_v1_GroupServiceDefinition } from './fabric/v1/GroupService.js';
 import type { GroupServiceActivateRequest as _fabric_v1_GroupServiceActivateRequest, GroupServiceActivateRequest__Output as _fabric_v1_GroupServiceActivateRequest__Output } from './fabric/v1/GroupServiceActivateRequest.js';
@@ -60,6 +61,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   fabric: {
     v1: {
+      GlobalLink: MessageTypeDefinition<_fabric_v1_GlobalLink, _fabric_v1_GlobalLink__Output>
       Group: MessageTypeDefinition<_fabric_v1_Group, _fabric_v1_Group__Output>
       GroupService: SubtypeConstructor<typeof grpc.Client, _fabric_v1_GroupServiceClient> & { service: _fabric_v1_GroupServiceDefinition }
       GroupServiceActivateRequest: MessageTypeDefinition<_fabric_v1_GroupServiceActivateRequest, _fabric_v1_GroupServiceActivateRequest__Output>

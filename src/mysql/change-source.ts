@@ -9,7 +9,13 @@ import type { ServerAccount, SourceAddress } from './types.js';
  * secret: never in `kind`, logs or errors.
  */
 export function changeSourceStatement(
-  words: { readonly kind: string; readonly prefix: string; readonly heartbeat: string },
+  words: {
+    readonly kind: string;
+    readonly prefix: string;
+    readonly heartbeat: string;
+    /** After every option (MySQL's FOR CHANNEL clause); '' when none. */
+    readonly suffix?: string;
+  },
   source: SourceAddress,
   account: ServerAccount,
   heartbeatPeriodMs: number | undefined,
@@ -17,7 +23,8 @@ export function changeSourceStatement(
   const beat = heartbeatPeriodMs === undefined ? [] : [heartbeatPeriodMs / 1000];
   return {
     kind: words.kind,
-    sql: words.prefix + (beat.length === 0 ? '' : `, ${words.heartbeat} = ?`),
+    sql:
+      words.prefix + (beat.length === 0 ? '' : `, ${words.heartbeat} = ?`) + (words.suffix ?? ''),
     values: [source.host, source.port, account.user, account.password, ...beat],
     secrets: [account.password],
   };

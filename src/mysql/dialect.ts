@@ -56,6 +56,31 @@ export interface Dialect {
   readonly resetReplica: Statement;
   /** Statements run after STOP and before CHANGE when a former primary rejoins from its own binlog. */
   readonly rejoinPrelude: readonly Statement[];
+  /**
+   * A named replication connection beside the default one (MariaDB
+   * multi-source connection, MySQL channel), pointed at `source` with GTID
+   * positioning. `channel` is one of fabric-ha's fixed names (channelName).
+   * It never touches gtid_slave_pos: on MariaDB that position is shared by
+   * every connection, one entry per domain.
+   */
+  changeChannelSource(
+    channel: string,
+    source: SourceAddress,
+    account: ServerAccount,
+    heartbeatPeriodMs?: number,
+  ): Statement;
+  startChannel(channel: string): Statement;
+  stopChannel(channel: string): Statement;
+  /** Forgets the named connection entirely (the caller stops it first). */
+  resetChannel(channel: string): Statement;
+  /**
+   * Column domain_id: @@global.gtid_domain_id. Undefined where GTIDs have
+   * no domain (MySQL: each names its origin's server_uuid, so two sources'
+   * transactions never collide in a GTID set to begin with).
+   */
+  readonly gtidDomainQuery?: Statement;
+  /** SET GLOBAL gtid_domain_id; undefined with gtidDomainQuery. */
+  readonly setGtidDomainId?: (id: number) => Statement;
   /** Every replication connection; the default one (name '') is fabric-ha's. */
   readonly replicaStatusQuery: Statement;
   /** Normalises one row of replicaStatusQuery (merged with heartbeatQuery's row where there is one). */

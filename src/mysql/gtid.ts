@@ -22,3 +22,19 @@ export function compareGtids(engine: Engine, a: string, b: string): GtidComparis
 export function compareGtidHistories(engine: Engine, a: string, b: string): GtidComparison {
   return engine === 'mariadb' ? compareMariadbBinlogStates(a, b) : compareGtidSets(a, b);
 }
+
+/**
+ * `gtids` (a MariaDB position or binlog state) without the listed
+ * domains: a shard server relays the global group's domain and never
+ * writes it, so errant-transaction and divergence checks compare the rest.
+ * MySQL sets pass unchanged: their GTIDs carry the origin's server_uuid,
+ * not a domain.
+ */
+export function withoutDomains(engine: Engine, gtids: string, domains: readonly number[]): string {
+  if (engine !== 'mariadb' || domains.length === 0) return gtids;
+  return gtids
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== '' && !domains.includes(Number(g.split('-')[0])))
+    .join(',');
+}

@@ -20,7 +20,7 @@ export type {
 export { ServerPool } from './server-pool.js';
 export { joinAddress, replicaSource, splitAddress } from './address.js';
 export { MysqlFaults } from './mysql-faults.js';
-export { compareGtidHistories, compareGtids } from './gtid.js';
+export { compareGtidHistories, compareGtids, withoutDomains } from './gtid.js';
 export { parseMariadbBinlogState, parseMariadbPosition } from './mariadb-gtid.js';
 export type { MariadbGtid } from './mariadb-gtid.js';
 export { IDENTITY_SCHEMA } from './mariadb-dialect.js';

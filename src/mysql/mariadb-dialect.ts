@@ -1,4 +1,5 @@
 import { changeSourceStatement } from './change-source.js';
+import { channelName } from './channel-name.js';
 import type { Dialect } from './dialect.js';
 import { MARIADB_PRIVILEGES, mariadbRequirementProblems } from './mariadb-requirements.js';
 import { readReplicaStatus } from './replica-status-row.js';
@@ -61,6 +62,41 @@ export function createMariadbDialect(version: Version): Dialect {
         account,
         heartbeatPeriodMs,
       ),
+    // Multi-source replication (MariaDB manual): the connection name goes
+    // between the verb and TO/ALL, as a string literal. slave_pos as for the
+    // default connection: the position is what this server applied, per
+    // domain, whichever connection applied it.
+    changeChannelSource: (channel, source, account, heartbeatPeriodMs) =>
+      changeSourceStatement(
+        {
+          kind: `CHANGE MASTER '${channelName(channel)}'`,
+          prefix:
+            `CHANGE MASTER '${channelName(channel)}' TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ` +
+            'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1',
+          heartbeat: 'MASTER_HEARTBEAT_PERIOD',
+        },
+        source,
+        account,
+        heartbeatPeriodMs,
+      ),
+    startChannel: (channel) =>
+      statement(`START SLAVE '${channelName(channel)}'`, `START SLAVE '${channelName(channel)}'`),
+    stopChannel: (channel) =>
+      statement(`STOP SLAVE '${channelName(channel)}'`, `STOP SLAVE '${channelName(channel)}'`),
+    resetChannel: (channel) =>
+      statement(
+        `RESET SLAVE '${channelName(channel)}' ALL`,
+        `RESET SLAVE '${channelName(channel)}' ALL`,
+      ),
+    gtidDomainQuery: statement(
+      'read gtid_domain_id',
+      'SELECT @@global.gtid_domain_id AS domain_id',
+    ),
+    // Needs REPLICATION MASTER ADMIN (or SUPER), measured on 10.11. Only
+    // new sessions take it: a session copies the global value when it
+    // connects (MariaDB manual, gtid_domain_id).
+    setGtidDomainId: (id) =>
+      statement('SET GLOBAL gtid_domain_id', 'SET GLOBAL gtid_domain_id = ?', [id]),
     startReplica: statement('START SLAVE', 'START SLAVE'),
     stopReplica: statement('STOP SLAVE', 'STOP SLAVE'),
     stopReceiving: statement('STOP SLAVE IO_THREAD', 'STOP SLAVE IO_THREAD'),

@@ -70,7 +70,7 @@ export const MARIADB_PRIVILEGES: readonly RequiredPrivilege[] = [
   {
     name: 'REPLICATION MASTER ADMIN',
     alternatives: ['SUPER'],
-    why: 'SET GLOBAL rpl_semi_sync_master_enabled when a semi-sync group changes primary',
+    why: 'SET GLOBAL rpl_semi_sync_master_enabled when a semi-sync group changes primary, and SET GLOBAL gtid_domain_id (the group’s domain)',
   },
   {
     name: 'RELOAD',

@@ -13,6 +13,14 @@ import {
   waitForGtids,
 } from './replication.js';
 import { ReplicationEndpoints } from './replication-endpoints.js';
+import {
+  ensureGtidDomainId,
+  readChannelStatus,
+  readGtidDomainId,
+  removeChannel,
+  replicateChannelFrom,
+  setChannelRunning,
+} from './named-replication.js';
 import { checkRequirements } from './requirements.js';
 import { statement } from './statement.js';
 import type {
@@ -222,6 +230,34 @@ export class MysqlServer implements ServerHandle {
     const via = splitAddress(this.#endpoints.forReplicas(joinAddress(source.host, source.port)));
     const own = opts.fromOwnBinlog === true;
     return this.#run((s, st) => replicateFrom(s, st, via, account, own, heartbeatPeriodMs));
+  }
+
+  async channelStatus(channel: string): Promise<ReplicaStatus | undefined> {
+    return this.#endpoints.asFarm(await this.#run((s, st) => readChannelStatus(s, st, channel)));
+  }
+
+  replicateChannelFrom(channel: string, source: SourceAddress): Promise<void> {
+    const { replication: account, heartbeatPeriodMs } = this.#settings;
+    const via = splitAddress(this.#endpoints.forReplicas(joinAddress(source.host, source.port)));
+    return this.#run((s, st) =>
+      replicateChannelFrom(s, st, channel, via, account, heartbeatPeriodMs),
+    );
+  }
+
+  removeChannel(channel: string): Promise<boolean> {
+    return this.#run((s, st) => removeChannel(s, st, channel));
+  }
+
+  setChannelRunning(channel: string, on: boolean): Promise<boolean> {
+    return this.#run((s, st) => setChannelRunning(s, st, channel, on));
+  }
+
+  gtidDomainId(): Promise<number | undefined> {
+    return this.#run(readGtidDomainId);
+  }
+
+  ensureGtidDomainId(id: number): Promise<boolean> {
+    return this.#run((s, st) => ensureGtidDomainId(s, st, id));
   }
 
   // async: a closed pool rejects like every other failure, never throws synchronously.

@@ -1,4 +1,5 @@
 import { changeSourceStatement } from './change-source.js';
+import { channelName } from './channel-name.js';
 import type { Dialect } from './dialect.js';
 import { MYSQL8_PRIVILEGES, mysql8RequirementProblems } from './mysql8-requirements.js';
 import { readReplicaStatus } from './replica-status-row.js';
@@ -49,16 +50,51 @@ export function createMysql8Dialect(version: Version): Dialect {
             'CHANGE REPLICATION SOURCE TO SOURCE_HOST = ?, SOURCE_PORT = ?, SOURCE_USER = ?, SOURCE_PASSWORD = ?, ' +
             'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1',
           heartbeat: 'SOURCE_HEARTBEAT_PERIOD',
+          suffix: " FOR CHANNEL ''",
         },
         source,
         account,
         heartbeatPeriodMs,
       ),
-    startReplica: statement('START REPLICA', 'START REPLICA'),
-    stopReplica: statement('STOP REPLICA', 'STOP REPLICA'),
-    stopReceiving: statement('STOP REPLICA IO_THREAD', 'STOP REPLICA IO_THREAD'),
-    startReceiving: statement('START REPLICA IO_THREAD', 'START REPLICA IO_THREAD'),
-    resetReplica: statement('RESET REPLICA ALL', 'RESET REPLICA ALL'),
+    // Replication channels (MySQL manual, "Replication Channels"): every
+    // statement names its channel with a trailing FOR CHANNEL clause.
+    changeChannelSource: (channel, source, account, heartbeatPeriodMs) =>
+      changeSourceStatement(
+        {
+          kind: `CHANGE REPLICATION SOURCE FOR CHANNEL '${channelName(channel)}'`,
+          prefix:
+            'CHANGE REPLICATION SOURCE TO SOURCE_HOST = ?, SOURCE_PORT = ?, SOURCE_USER = ?, SOURCE_PASSWORD = ?, ' +
+            'SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1',
+          heartbeat: 'SOURCE_HEARTBEAT_PERIOD',
+          suffix: ` FOR CHANNEL '${channelName(channel)}'`,
+        },
+        source,
+        account,
+        heartbeatPeriodMs,
+      ),
+    startChannel: (channel) =>
+      statement(
+        `START REPLICA FOR CHANNEL '${channelName(channel)}'`,
+        `START REPLICA FOR CHANNEL '${channelName(channel)}'`,
+      ),
+    stopChannel: (channel) =>
+      statement(
+        `STOP REPLICA FOR CHANNEL '${channelName(channel)}'`,
+        `STOP REPLICA FOR CHANNEL '${channelName(channel)}'`,
+      ),
+    resetChannel: (channel) =>
+      statement(
+        `RESET REPLICA ALL FOR CHANNEL '${channelName(channel)}'`,
+        `RESET REPLICA ALL FOR CHANNEL '${channelName(channel)}'`,
+      ),
+    // FOR CHANNEL '': without it START/STOP/RESET REPLICA act on every
+    // channel (MySQL manual, "Commands for Operations on All Channels"),
+    // and would take the global group's channel down with the HA one.
+    startReplica: statement('START REPLICA', "START REPLICA FOR CHANNEL ''"),
+    stopReplica: statement('STOP REPLICA', "STOP REPLICA FOR CHANNEL ''"),
+    stopReceiving: statement('STOP REPLICA IO_THREAD', "STOP REPLICA IO_THREAD FOR CHANNEL ''"),
+    startReceiving: statement('START REPLICA IO_THREAD', "START REPLICA IO_THREAD FOR CHANNEL ''"),
+    resetReplica: statement('RESET REPLICA ALL', "RESET REPLICA ALL FOR CHANNEL ''"),
     // Auto-positioning sends gtid_executed, which includes a former
     // primary's own writes: nothing to prepare.
     rejoinPrelude: [],

@@ -55,7 +55,19 @@ export function readReplicaStatus(row: Row, c: ReplicaStatusColumns): ReplicaSta
  * is the unnamed one.
  */
 export function defaultConnectionRow(rows: readonly Row[]): Row | undefined {
-  return rows.find((r) => text(r, 'Connection_name') === '' && text(r, 'Channel_Name') === '');
+  return channelRow(rows, '');
+}
+
+/**
+ * The row of the named connection (MariaDB Connection_name) or channel
+ * (MySQL Channel_Name); '' is the default one. Each engine has only one of
+ * the two columns; names compare case-insensitively, as both servers do.
+ */
+export function channelRow(rows: readonly Row[], name: string): Row | undefined {
+  const wanted = name.toLowerCase();
+  return rows.find(
+    (r) => (text(r, 'Connection_name') + text(r, 'Channel_Name')).toLowerCase() === wanted,
+  );
 }
 
 function ioState(value: string): ReplicaStatus['ioRunning'] {

@@ -208,6 +208,31 @@ export interface ServerHandle {
    * rejoining), MariaDB first sets gtid_slave_pos = @@gtid_binlog_pos.
    */
   replicateFrom(source: SourceAddress, opts?: { fromOwnBinlog?: boolean }): Promise<void>;
+  /**
+   * A named replication connection beside the default one (MariaDB
+   * multi-source connection, MySQL channel): its status, undefined when it
+   * does not exist. replicaStatus() and probe() only ever show the default
+   * connection.
+   */
+  channelStatus(channel: string): Promise<ReplicaStatus | undefined>;
+  /**
+   * Makes the named connection replicate from `source` (GTID positioning
+   * from what the server applied, the replication account) and starts it.
+   * It never changes gtid_slave_pos.
+   */
+  replicateChannelFrom(channel: string, source: SourceAddress): Promise<void>;
+  /** STOP + RESET ... ALL of the named connection; false when it did not exist. */
+  removeChannel(channel: string): Promise<boolean>;
+  /** STOP or START the named connection's threads; false when it does not exist. */
+  setChannelRunning(channel: string, on: boolean): Promise<boolean>;
+  /** @@global.gtid_domain_id (MariaDB); undefined on MySQL, whose GTIDs have no domain. */
+  gtidDomainId(): Promise<number | undefined>;
+  /**
+   * SET GLOBAL gtid_domain_id = id unless it is already (MariaDB; nothing
+   * on MySQL); true when it changed. Not persistent: a restart forgets it.
+   * Sessions open before the change keep writing in the old domain.
+   */
+  ensureGtidDomainId(id: number): Promise<boolean>;
 }
 
 /** Semi-synchronous replication on one server (either plugin may be absent on MySQL: absent means off). */

@@ -286,6 +286,7 @@ test(
         fence: '',
         semiSync: 'replica',
         issues: ['lags 3 s behind the primary'],
+        gtidDomainId: 2,
       },
     ]);
     const s = await serve(new FakeNode(), new FakeProcedures(), farm);

@@ -190,3 +190,36 @@ test('candidate: a failover refuses broken replication and other sources; none c
     /SQL thread is stopped \(Could not execute.*Duplicate entry/,
   );
 });
+
+test('candidate: a shard group’s failover takes the global domain’s transactions (relayed, written elsewhere) as expected, not errant', () => {
+  // Domain 0 is the shard group's own, domain 7 the global group's: the
+  // dead shard primary relayed 7-50-31 after the detector last saw it.
+  const candidates = [
+    frozen('127.0.0.1:3311', 11, '0-1-100,7-50-31', 1),
+    frozen('127.0.0.1:3312', 12, '0-1-100,7-50-30', 1),
+  ];
+  const blind = chooseCandidate({
+    candidates,
+    deadPrimary: { address: OLD, lastSeen: LAST_SEEN },
+    force: false,
+  });
+  assert.match(blind.considered[0]?.reason ?? '', /errant transactions .*7-50-31/);
+  const r = chooseCandidate({
+    candidates,
+    deadPrimary: { address: OLD, lastSeen: LAST_SEEN },
+    force: false,
+    relayedDomains: [7],
+  });
+  assert.equal(r.chosen?.address, '127.0.0.1:3311', 'the one with more global transactions');
+  assert.ok(r.considered.every((c) => c.eligible));
+});
+
+test('candidate: a shard group’s switchover does not count relayed global transactions as errant', () => {
+  const r = chooseCandidate({
+    candidates: [replica('127.0.0.1:3311', '0-1-9,7-50-4', 1, { gtidHistory: '0-1-9,7-50-4' })],
+    oldPrimary: { address: OLD, gtidExecuted: '0-1-9,7-50-3', gtidHistory: '0-1-9,7-50-3' },
+    force: false,
+    relayedDomains: [7],
+  });
+  assert.equal(r.chosen?.address, '127.0.0.1:3311');
+});

@@ -23,6 +23,7 @@ const EVERY_EFFECT: Effect[] = [
   { type: 'group-deactivate', groupId: 'g' },
   { type: 'group-set-primary', groupId: 'g', uuid: null },
   { type: 'group-set-primary', groupId: 'g', uuid: 'u' },
+  { type: 'group-assign-gtid-domain', groupId: 'g' },
   { type: 'server-add', groupId: 'g', uuid: 'u', address: 'h:1' },
   {
     type: 'server-add',

@@ -210,6 +210,8 @@ export class CommandFuzzer {
         return { type, groupId };
       case 'group-set-primary':
         return { type, groupId, uuid: this.#chance(20) ? null : uuid };
+      case 'group-assign-gtid-domain':
+        return { type, groupId };
       case 'server-add':
         return {
           type,

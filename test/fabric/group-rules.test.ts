@@ -108,3 +108,41 @@ test('fabric: group set-primary refuses a server of another group, a FAULTY one,
   commitRefused(m, [{ type: 'group-set-primary', groupId: 'g1', uuid: 'b' }], 'INVALID_TRANSITION');
   commitRefused(m, [{ type: 'group-set-primary', groupId: 'g1', uuid: 'zz' }], 'SERVER_NOT_FOUND');
 });
+
+test('fabric: gtid domains are assigned once per group, 1 + the highest ever, never reused', () => {
+  const m = new FabricModel();
+  commit(m, [
+    { type: 'group-create', groupId: 'a', description: '' },
+    { type: 'group-assign-gtid-domain', groupId: 'a' },
+    { type: 'group-create', groupId: 'b', description: '' },
+    { type: 'group-assign-gtid-domain', groupId: 'b' },
+    { type: 'group-assign-gtid-domain', groupId: 'b' },
+  ]);
+  assert.equal(m.group('a')?.gtidDomainId, 1);
+  assert.equal(m.group('b')?.gtidDomainId, 2);
+  commit(m, [{ type: 'group-destroy', groupId: 'b' }]);
+  commit(m, [
+    { type: 'group-create', groupId: 'c', description: '' },
+    { type: 'group-assign-gtid-domain', groupId: 'c' },
+  ]);
+  assert.equal(m.group('c')?.gtidDomainId, 3, 'a destroyed group’s domain is not handed out again');
+  commitRefused(m, [{ type: 'group-assign-gtid-domain', groupId: 'x' }], 'GROUP_NOT_FOUND');
+  sound(m);
+});
+
+test('fabric: a snapshot without gtid domains (older format) restores, and assignment resumes above the highest held', () => {
+  const m = new FabricModel();
+  commit(m, [
+    { type: 'group-create', groupId: 'a', description: '' },
+    { type: 'group-create', groupId: 'b', description: '' },
+    { type: 'group-assign-gtid-domain', groupId: 'b' },
+  ]);
+  const doc = JSON.parse(new TextDecoder().decode(m.snapshot())) as Record<string, unknown>;
+  delete doc.gtidDomainHigh;
+  const old = new FabricModel();
+  old.restore(new TextEncoder().encode(JSON.stringify(doc)));
+  assert.equal(old.group('a')?.gtidDomainId, undefined);
+  commit(old, [{ type: 'group-assign-gtid-domain', groupId: 'a' }]);
+  assert.equal(old.group('a')?.gtidDomainId, 2);
+  sound(old);
+});

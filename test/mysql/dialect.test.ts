@@ -73,18 +73,18 @@ test('dialect: MySQL 8 replication statements', () => {
   assert.equal(
     sent(change),
     "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '10.0.0.5', SOURCE_PORT = 3307, SOURCE_USER = 'repl', " +
-      "SOURCE_PASSWORD = 'pa\\'ss', SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1",
+      "SOURCE_PASSWORD = 'pa\\'ss', SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1 FOR CHANNEL ''",
   );
   assert.deepEqual(change.secrets, ["pa'ss"]);
   assert.ok(!change.kind.includes('pa'), 'the kind never carries the password');
   assert.equal(
     sent(MYSQL.changeSource(SOURCE, ACCOUNT, 250)).endsWith(
-      'SOURCE_CONNECT_RETRY = 1, SOURCE_HEARTBEAT_PERIOD = 0.25',
+      "SOURCE_CONNECT_RETRY = 1, SOURCE_HEARTBEAT_PERIOD = 0.25 FOR CHANNEL ''",
     ),
     true,
   );
-  assert.equal(MYSQL.stopReceiving.sql, 'STOP REPLICA IO_THREAD');
-  assert.equal(MYSQL.startReceiving.sql, 'START REPLICA IO_THREAD');
+  assert.equal(MYSQL.stopReceiving.sql, "STOP REPLICA IO_THREAD FOR CHANNEL ''");
+  assert.equal(MYSQL.startReceiving.sql, "START REPLICA IO_THREAD FOR CHANNEL ''");
   assert.equal(
     MYSQL.heartbeatQuery?.sql,
     'SELECT s.COUNT_RECEIVED_HEARTBEATS AS heartbeats, c.HEARTBEAT_INTERVAL AS heartbeat_period ' +
@@ -96,9 +96,10 @@ test('dialect: MySQL 8 replication statements', () => {
     sent(MYSQL.setSemiSyncTimeout(4_294_967_295)),
     'SET GLOBAL rpl_semi_sync_source_timeout = 4294967295',
   );
-  assert.equal(MYSQL.startReplica.sql, 'START REPLICA');
-  assert.equal(MYSQL.stopReplica.sql, 'STOP REPLICA');
-  assert.equal(MYSQL.resetReplica.sql, 'RESET REPLICA ALL');
+  // The default channel only: a bare STOP/START/RESET REPLICA acts on every channel.
+  assert.equal(MYSQL.startReplica.sql, "START REPLICA FOR CHANNEL ''");
+  assert.equal(MYSQL.stopReplica.sql, "STOP REPLICA FOR CHANNEL ''");
+  assert.equal(MYSQL.resetReplica.sql, "RESET REPLICA ALL FOR CHANNEL ''");
   assert.deepEqual(MYSQL.rejoinPrelude, []);
 });
 
@@ -370,4 +371,49 @@ test('dialect: MariaDB replica status row is normalised', () => {
     MARIADB.replicaStatus({ ...row, Slave_IO_Running: 'Preparing' }).ioRunning,
     'Connecting',
   );
+});
+
+test('dialect: named connections for the global group (MariaDB multi-source, MySQL 8 channels)', () => {
+  const maria = MARIADB.changeChannelSource('fabric_global', SOURCE, ACCOUNT, 250);
+  assert.equal(
+    sent(maria),
+    "CHANGE MASTER 'fabric_global' TO MASTER_HOST = '10.0.0.5', MASTER_PORT = 3307, MASTER_USER = 'repl', " +
+      "MASTER_PASSWORD = 'pa\\'ss', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1, MASTER_HEARTBEAT_PERIOD = 0.25",
+  );
+  assert.deepEqual(maria.secrets, ["pa'ss"]);
+  assert.ok(!maria.kind.includes('pa'), 'the kind never carries the password');
+  assert.equal(MARIADB.startChannel('fabric_global').sql, "START SLAVE 'fabric_global'");
+  assert.equal(MARIADB.stopChannel('fabric_global').sql, "STOP SLAVE 'fabric_global'");
+  assert.equal(MARIADB.resetChannel('fabric_global').sql, "RESET SLAVE 'fabric_global' ALL");
+
+  const mysql = MYSQL.changeChannelSource('fabric_global', SOURCE, ACCOUNT, 250);
+  assert.equal(
+    sent(mysql),
+    "CHANGE REPLICATION SOURCE TO SOURCE_HOST = '10.0.0.5', SOURCE_PORT = 3307, SOURCE_USER = 'repl', " +
+      "SOURCE_PASSWORD = 'pa\\'ss', SOURCE_AUTO_POSITION = 1, GET_SOURCE_PUBLIC_KEY = 1, SOURCE_CONNECT_RETRY = 1, " +
+      "SOURCE_HEARTBEAT_PERIOD = 0.25 FOR CHANNEL 'fabric_global'",
+  );
+  assert.equal(
+    MYSQL.startChannel('fabric_global').sql,
+    "START REPLICA FOR CHANNEL 'fabric_global'",
+  );
+  assert.equal(MYSQL.stopChannel('fabric_global').sql, "STOP REPLICA FOR CHANNEL 'fabric_global'");
+  assert.equal(
+    MYSQL.resetChannel('fabric_global').sql,
+    "RESET REPLICA ALL FOR CHANNEL 'fabric_global'",
+  );
+  for (const bad of ["x' ALL; DROP", '', 'Fabric', 'a'.repeat(65)]) {
+    assert.throws(() => MARIADB.startChannel(bad), /not a lower-case word/);
+    assert.throws(() => MYSQL.resetChannel(bad), /not a lower-case word/);
+  }
+});
+
+test('dialect: gtid_domain_id is MariaDB’s; MySQL GTIDs have none', () => {
+  assert.equal(MARIADB.gtidDomainQuery?.sql, 'SELECT @@global.gtid_domain_id AS domain_id');
+  assert.equal(
+    MARIADB.setGtidDomainId && sent(MARIADB.setGtidDomainId(7)),
+    'SET GLOBAL gtid_domain_id = 7',
+  );
+  assert.equal(MYSQL.gtidDomainQuery, undefined);
+  assert.equal(MYSQL.setGtidDomainId, undefined);
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { compareGtidHistories, compareGtids } from '../../src/mysql/index.js';
+import { compareGtidHistories, compareGtids, withoutDomains } from '../../src/mysql/index.js';
 import {
   formatGtidSet,
   parseGtidSet,
@@ -186,4 +186,13 @@ test('gtid: a replica’s binlog state is included in its primary’s', () => {
     ).aMinusB,
     'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa:4-5',
   );
+});
+
+test('gtid: withoutDomains drops whole domains from MariaDB positions and binlog states, never from MySQL sets', () => {
+  assert.equal(withoutDomains('mariadb', '0-1-5,7-50-3,7-51-9,12-3-1', [7]), '0-1-5,12-3-1');
+  assert.equal(withoutDomains('mariadb', '7-50-3', [7]), '');
+  assert.equal(withoutDomains('mariadb', '', [7]), '');
+  assert.equal(withoutDomains('mariadb', '0-1-5', []), '0-1-5');
+  const mysql = '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5';
+  assert.equal(withoutDomains('mysql', mysql, [3]), mysql);
 });

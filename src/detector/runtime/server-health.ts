@@ -1,9 +1,18 @@
 import type { FabricModel, Server } from '../../fabric/index.js';
-import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
-import type { SemiSyncSettings, ServerProbe } from '../../mysql/index.js';
-import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS, stalledFailover } from '../../executor/farm/index.js';
+import { compareGtidHistories, replicaSource, withoutDomains } from '../../mysql/index.js';
+import type { ReplicaStatus, SemiSyncSettings, ServerProbe } from '../../mysql/index.js';
+import {
+  LOSSLESS_SEMI_SYNC_TIMEOUT_MS,
+  relayedDomains,
+  stalledFailover,
+} from '../../executor/farm/index.js';
 import type { FenceMode, ServerConnector } from '../../executor/farm/index.js';
 import { isFabricError } from '../../util/fabric-error.js';
+import { GLOBAL_LINK_CHANNEL } from '../../executor/sharding/global-link.js';
+import { domainIssues, globalLinkIssues, globalLinkOf } from './global-link-health.js';
+import type { GlobalLinkHealth } from './global-link-health.js';
+
+export type { GlobalLinkHealth };
 
 /** One server of a group, as `group health` reports it (mysql-fabric.md §1 `health`, extended). */
 export interface ServerHealth {
@@ -33,6 +42,10 @@ export interface ServerHealth {
   readonly fence: string;
   /** Problems found, each one sentence, e.g. "replicates from 127.0.0.1:3311, not from the primary 127.0.0.1:3310". */
   readonly issues: readonly string[];
+  /** @@gtid_domain_id; -1 when unknown (unreachable, or MySQL, whose GTIDs have no domain). */
+  readonly gtidDomainId: number;
+  /** Its 'fabric_global' connection (a shard group's primary); undefined when it has none. */
+  readonly globalLink?: GlobalLinkHealth;
 }
 
 /** MariaDB/MySQL: the source's binlog lacks what the replica asks for — it has diverged. */
@@ -65,11 +78,21 @@ export async function groupHealth(
   const semi = new Map<string, string>();
   const semiSettings = new Map<string, SemiSyncSettings>();
   const history = new Map<string, string>();
+  const links = new Map<string, ReplicaStatus | undefined>();
+  const domains = new Map<string, number | undefined>();
   const probeOf = async (s: Server): Promise<ServerProbe | Error> => {
     const h = servers.server(s.address, s.uuid);
     try {
-      const [probe, ss, hist] = await Promise.all([h.probe(), h.semiSync(), h.gtidHistory()]);
+      const [probe, ss, hist, link, domain] = await Promise.all([
+        h.probe(),
+        h.semiSync(),
+        h.gtidHistory(),
+        h.channelStatus(GLOBAL_LINK_CHANNEL),
+        h.gtidDomainId(),
+      ]);
       history.set(s.uuid, hist);
+      links.set(s.uuid, link);
+      domains.set(s.uuid, domain);
       semiSettings.set(s.uuid, ss);
       semi.set(
         s.uuid,
@@ -97,17 +120,33 @@ export async function groupHealth(
       s.uuid === primary?.uuid ? fenceOf(settings, semiSettings.get(s.uuid)) : undefined;
     if (probe === undefined || probe instanceof Error)
       return { ...unreachable(s, probe), fence: fence?.text ?? '' };
+    const link = links.get(s.uuid);
+    const globalLink = globalLinkOf(model, s, link);
     const h = {
       ...healthOf(s, probe, primary, lagThresholdS),
       semiSync: semi.get(s.uuid) ?? '',
       fence: fence?.text ?? '',
+      gtidDomainId: domains.get(s.uuid) ?? -1,
+      ...(globalLink === undefined ? {} : { globalLink }),
     };
     if (fence?.issue !== undefined) h.issues = [...h.issues, fence.issue];
+    h.issues = [
+      ...h.issues,
+      ...domainIssues(model, s, domains.get(s.uuid)),
+      ...globalLinkIssues(model, s, link, lagThresholdS),
+    ];
+    // The global domain's transactions are relayed by the primary: a
+    // secondary may show some the primary's (later) probe did not yet.
+    const own = (gtids: string): string =>
+      withoutDomains(probe.info.engine, gtids, relayedDomains(model, groupId));
     const diverged =
       primaryHistory === undefined || s.uuid === primary?.uuid
         ? ''
-        : compareGtidHistories(probe.info.engine, history.get(s.uuid) ?? '', primaryHistory)
-            .aMinusB;
+        : compareGtidHistories(
+            probe.info.engine,
+            own(history.get(s.uuid) ?? ''),
+            own(primaryHistory),
+          ).aMinusB;
     if (diverged === '') return h;
     return {
       ...h,
@@ -168,6 +207,7 @@ function unreachable(s: Server, e: unknown): ServerHealth {
     gtidExecuted: '',
     semiSync: '',
     fence: '',
+    gtidDomainId: -1,
     issues: [
       ...cut,
       isFabricError(e, 'SERVER_IDENTITY_CHANGED')
@@ -240,6 +280,7 @@ function healthOf(
     gtidExecuted: p.gtidExecuted,
     semiSync: '',
     fence: '',
+    gtidDomainId: -1,
     issues: issuesOf(s, p, source, primary, lagThresholdS),
   };
 }

@@ -8,6 +8,7 @@ import { address, asArgs, flag, groupId } from './args.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, primaryOf } from './lookup.js';
 import { ensureReplicating } from './replication-steps.js';
+import { applyGroupDomain, gtidDomainEffects } from './shard-roles.js';
 
 interface AddArgs {
   readonly group: string;
@@ -85,6 +86,8 @@ export function addServerProcedure(deps: FarmDeps): ProcedureDefinition {
           address: p.address,
           status: p.updateOnly ? 'SECONDARY' : 'CONFIGURING',
         },
+        // A group from before gtid domains gets its own now: configure sets it.
+        ...gtidDomainEffects(model, p.group),
       ],
     };
   }
@@ -99,6 +102,8 @@ export function addServerProcedure(deps: FarmDeps): ProcedureDefinition {
     const primary = primaryOf(model, needGroup(model, s.groupId));
     const h = servers.server(s.address, s.uuid);
     await h.setReadOnly(true);
+    // The group's domain now, so the server writes in it if it is ever promoted.
+    await applyGroupDomain(model, h, s.groupId);
     if (primary !== undefined) await ensureReplicating(h, primary.address);
     return {
       output: { replicatingFrom: primary?.address ?? '' },

@@ -1,4 +1,4 @@
-import { compareGtidHistories, compareGtids } from '../../mysql/index.js';
+import { compareGtidHistories, compareGtids, withoutDomains } from '../../mysql/index.js';
 import type { Engine } from '../../mysql/index.js';
 import { errantVersusPeers, errantVersusPrimary } from './errant.js';
 import type { ErrantInput, LastSeenPrimary } from './errant.js';
@@ -58,6 +58,12 @@ export interface ChoiceInput {
   };
   /** Skip the replication-state and errant-transaction rules (operator's explicit choice). */
   readonly force: boolean;
+  /**
+   * GTID domains the group's servers relay but never write (a shard
+   * group: the global group's, shard-roles.ts relayedDomains): their
+   * transactions are never errant here. Absent: none.
+   */
+  readonly relayedDomains?: readonly number[];
 }
 
 /**
@@ -107,10 +113,12 @@ function ineligibility(c: CandidateView, input: ChoiceInput): string {
       : `replicates from ${p.source}, not from the primary ${old.address}`;
   if (p.ioRunning !== 'Yes' || !p.sqlRunning)
     return `replication is not healthy (IO ${p.ioRunning}, SQL ${p.sqlRunning ? 'Yes' : 'No'}${p.sqlError ? `: ${p.sqlError}` : ''})`;
+  const own = (gtids: string): string =>
+    withoutDomains(p.engine, gtids, input.relayedDomains ?? []);
   const errant =
     p.gtidHistory !== undefined && old.gtidHistory !== undefined
-      ? compareGtidHistories(p.engine, p.gtidHistory, old.gtidHistory).aMinusB
-      : compareGtids(p.engine, p.gtidExecuted, old.gtidExecuted).aMinusB;
+      ? compareGtidHistories(p.engine, own(p.gtidHistory), own(old.gtidHistory)).aMinusB
+      : compareGtids(p.engine, own(p.gtidExecuted), own(old.gtidExecuted)).aMinusB;
   if (errant !== '')
     return `has errant transactions the primary lacks: ${errant} (use --force to promote anyway)`;
   return '';
@@ -138,14 +146,14 @@ function failoverIneligibility(
       : `replicates from ${p.source}, not from the dead primary ${dead.address}`;
   if (!p.sqlRunning)
     return `replication is broken: the SQL thread is stopped${p.sqlError ? ` (${p.sqlError})` : ''}`;
-  const mine = errantInput(c);
+  const mine = errantInput(c, input.relayedDomains ?? []);
   if (mine === undefined) return '';
   const vsPrimary = dead.lastSeen === undefined ? '' : errantVersusPrimary(mine, dead.lastSeen);
   if (vsPrimary !== '')
     return `has errant transactions the dead primary ${dead.address} lacked when last seen: ${vsPrimary}`;
   const peers = input.candidates
     .filter((o) => o !== c)
-    .map(errantInput)
+    .map((o) => errantInput(o, input.relayedDomains ?? []))
     .filter((x) => x !== undefined);
   const vsPeers = errantVersusPeers(mine, peers);
   if (vsPeers !== '')
@@ -153,10 +161,15 @@ function failoverIneligibility(
   return '';
 }
 
-function errantInput(c: CandidateView): ErrantInput | undefined {
+/** The candidate's history without the relayed domains (ChoiceInput.relayedDomains). */
+function errantInput(c: CandidateView, relayed: readonly number[]): ErrantInput | undefined {
   const p = c.probe;
   if (p?.gtidHistory === undefined || p.serverId === undefined) return undefined;
-  return { engine: p.engine, gtidHistory: p.gtidHistory, serverId: p.serverId };
+  return {
+    engine: p.engine,
+    gtidHistory: withoutDomains(p.engine, p.gtidHistory, relayed),
+    serverId: p.serverId,
+  };
 }
 
 function includesAll(c: CandidateView, others: readonly CandidateView[]): boolean {

@@ -1,11 +1,12 @@
 import type { JsonValue } from '../../fabric/index.js';
-import { groupLockKey } from '../../fabric/index.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId } from './args.js';
 import type { FarmDeps } from './farm-deps.js';
 import { replicaSource } from '../../mysql/index.js';
 import { needGroup, primaryOf } from './lookup.js';
+import { GLOBAL_LINK_CHANNEL } from '../sharding/global-link.js';
+import { haLockKeys } from './shard-roles.js';
 
 interface DemoteArgs {
   readonly group: string;
@@ -41,15 +42,21 @@ export function demoteProcedure(deps: FarmDeps): ProcedureDefinition {
     if (primary === undefined)
       throw new PermanentStepError('INVALID_TRANSITION', `group ${p.group} has no primary`);
     let gtid = '';
+    let globalLink = 'none';
     if (!p.updateOnly) {
       const h = servers.server(primary.address, primary.uuid);
       await h.setReadOnly(true);
       await h.killClientConnections();
       await h.drainCommits();
+      // A demoted shard primary gives up its global link: it would go on
+      // applying global transactions its secondaries, synced below, lack,
+      // and then be ahead of whichever is promoted next (error 1236 when it
+      // follows it). The next promotion links the new primary.
+      if (await h.removeChannel(GLOBAL_LINK_CHANNEL)) globalLink = 'removed';
       gtid = await h.gtidExecuted();
     }
     return {
-      output: { primary: { uuid: primary.uuid, address: primary.address }, gtid },
+      output: { primary: { uuid: primary.uuid, address: primary.address }, gtid, globalLink },
       effects: [{ type: 'server-demote', uuid: primary.uuid }],
     };
   }
@@ -89,7 +96,7 @@ export function demoteProcedure(deps: FarmDeps): ProcedureDefinition {
 
   return {
     name: 'group.demote',
-    lockKeys: (args) => [groupLockKey(parse(args).group)],
+    lockKeys: (args) => haLockKeys(model, parse(args).group),
     admit: (args) => {
       admit(parse(args));
     },

@@ -10,6 +10,7 @@ import type { LastSeenPrimary } from './errant.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needMember } from './lookup.js';
 import { frozenOf, plannedOutput, promotionSteps } from './promotion-steps.js';
+import { gtidDomainEffects, haLockKeys, relayedDomains } from './shard-roles.js';
 
 interface FailoverArgs {
   readonly group: string;
@@ -115,7 +116,8 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
       );
     return {
       output: { faulty: s.address, evidence: p.evidence },
-      effects: [{ type: 'server-mark-faulty', uuid: s.uuid }],
+      // A group from before gtid domains gets its own now: promote-candidate sets it.
+      effects: [{ type: 'server-mark-faulty', uuid: s.uuid }, ...gtidDomainEffects(model, p.group)],
     };
   }
 
@@ -252,6 +254,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
         ...(p.lastSeen === undefined ? {} : { lastSeen: p.lastSeen }),
       },
       force: false,
+      relayedDomains: relayedDomains(model, p.group),
     });
     const c = pool.find((s) => s.uuid === choice.chosen?.uuid);
     if (c === undefined) {
@@ -298,7 +301,7 @@ export function failoverProcedure(deps: FarmDeps): ProcedureDefinition {
 
   return {
     name: 'group.failover',
-    lockKeys: (args) => [groupLockKey(parse(args).group)],
+    lockKeys: (args) => haLockKeys(model, parse(args).group),
     admit: (args, at) => {
       admit(parse(args), at);
     },

@@ -20,6 +20,13 @@ export { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from './farm-deps.js';
 export { chooseCandidate } from './candidate.js';
 export { failoverCooldownEnd } from './failover.js';
 export { stalledFailover } from './stalled-failover.js';
+export {
+  globalGroupOf,
+  gtidDomainEffects,
+  haLockKeys,
+  linkedShardGroups,
+  relayedDomains,
+} from './shard-roles.js';
 export type { CandidateView, CandidateChoice, Considered } from './candidate.js';
 export type { LastSeenPrimary } from './errant.js';
 export type { Rejected } from './failover.js';

@@ -67,7 +67,11 @@ export function groupMetadataProcedures(deps: FarmDeps): ProcedureDefinition[] {
         if (model.group(p.group) !== undefined)
           throw new PermanentStepError('GROUP_EXISTS', `group ${p.group} already exists`);
       },
-      effects: (p) => [{ type: 'group-create', groupId: p.group, description: p.description }],
+      // Its gtid_domain_id with it (Group.gtidDomainId), chosen by the model.
+      effects: (p) => [
+        { type: 'group-create', groupId: p.group, description: p.description },
+        { type: 'group-assign-gtid-domain', groupId: p.group },
+      ],
     }),
     metadataProcedure({
       name: 'group.destroy',

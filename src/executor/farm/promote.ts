@@ -1,5 +1,4 @@
 import type { FabricModel, JsonValue, Server } from '../../fabric/index.js';
-import { groupLockKey } from '../../fabric/index.js';
 import type { ProcedureDefinition, StepContext, StepResult } from '../procedure-definition.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import { asArgs, flag, groupId, optionalServerRef } from './args.js';
@@ -8,6 +7,7 @@ import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needMember, primaryOf } from './lookup.js';
 import { plannedOutput, promotionSteps } from './promotion-steps.js';
 import type { Plan } from './promotion-steps.js';
+import { gtidDomainEffects, haLockKeys, relayedDomains } from './shard-roles.js';
 
 interface PromoteArgs {
   readonly group: string;
@@ -134,6 +134,7 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
           }
         : {}),
       force: p.force,
+      relayedDomains: relayedDomains(model, p.group),
     });
     if (choice.chosen === undefined)
       throw new PermanentStepError(
@@ -165,12 +166,14 @@ export function promoteProcedure(deps: FarmDeps): ProcedureDefinition {
       markOldFaulty: o.markOldFaulty,
       updateOnly: o.updateOnly,
     };
-    return Promise.resolve(plannedOutput(plan, considered));
+    const out = plannedOutput(plan, considered);
+    // A group from before gtid domains gets its own now: promote-candidate sets it.
+    return Promise.resolve({ ...out, effects: gtidDomainEffects(model, o.c.groupId) });
   }
 
   return {
     name: 'group.promote',
-    lockKeys: (args) => [groupLockKey(parse(args).group)],
+    lockKeys: (args) => haLockKeys(model, parse(args).group),
     admit: (args) => {
       admit(model, parse(args));
     },

@@ -10,6 +10,8 @@ import type { FarmDeps } from './farm-deps.js';
 import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
 import type { ServerHandle } from '../../mysql/index.js';
 import { ensureReplicating } from './replication-steps.js';
+import { GLOBAL_LINK_CHANNEL, ensureGlobalLink } from '../sharding/global-link.js';
+import { applyGroupDomain, globalGroupOf, linkedShardGroups } from './shard-roles.js';
 
 /** What choose-candidate decided; every later step works from it, never from a new probe. */
 export interface Plan {
@@ -93,7 +95,14 @@ export function promotionSteps(deps: FarmDeps) {
     await h.setReadOnly(true);
     const killed = await h.killClientConnections();
     await h.drainCommits();
-    return { output: { gtid: await h.gtidExecuted(), killed }, effects: [] };
+    // A shard primary's global link applies global transactions through
+    // read_only (replication threads are exempt): stop it, so the position
+    // the candidate catches up to below is final in every domain, and the
+    // old primary never gets ahead of the new one in the global domain
+    // (it would then fail to follow it: error 1236, slave ahead). The new
+    // primary takes the link over in relink-global.
+    const globalLink = (await h.setChannelRunning(GLOBAL_LINK_CHANNEL, false)) ? 'stopped' : 'none';
+    return { output: { gtid: await h.gtidExecuted(), killed, globalLink }, effects: [] };
   }
 
   async function catchUp(ctx: StepContext): Promise<StepResult> {
@@ -115,6 +124,7 @@ export function promotionSteps(deps: FarmDeps) {
       // Give the writes back rather than leave the group with no writable
       // server; the candidate stays a replica, nothing else has changed.
       await old.setReadOnly(false);
+      await old.setChannelRunning(GLOBAL_LINK_CHANNEL, true);
       throw new PermanentStepError(
         'REPLICATION_TIMEOUT',
         `candidate ${plan.candidate.address} did not apply the primary's transactions (${gtid}) within ${deps.switchoverTimeoutMs} ms ([ha] switchover_timeout_ms); switchover abandoned and ${plan.oldPrimary.address} is writable again`,
@@ -155,6 +165,13 @@ export function promotionSteps(deps: FarmDeps) {
       // asynchronous replication, when it loses its replicas.
       if (semiSync && deps.fencer.mode === 'semi-sync')
         await h.setSemiSyncTimeout(LOSSLESS_SEMI_SYNC_TIMEOUT_MS);
+      // Its own domain before its first write (Group.gtidDomainId). A
+      // session copies gtid_domain_id when it connects, so clients that
+      // connected before a change would still write in the old domain:
+      // cut them off, as a fence does (they were readers of a replica).
+      if (await applyGroupDomain(model, h, group)) await h.killClientConnections();
+      // RESET SLAVE ALL of the default connection only: gtid_slave_pos,
+      // where a shard primary's global link resumes, is left as it is.
       await h.resetReplica();
       await h.setReadOnly(false);
     }
@@ -189,6 +206,7 @@ export function promotionSteps(deps: FarmDeps) {
           if (diverged !== '') return { address: s.address, result: `not repointed: ${diverged}` };
           await h.setReadOnly(true);
           if ((await h.semiSync()).source) await h.setSemiSyncSource(false);
+          await applyGroupDomain(model, h, s.groupId);
           const changed = await ensureReplicating(h, plan.candidate.address);
           return { address: s.address, result: changed ? 'repointed' : 'already replicating' };
         } catch (e) {
@@ -218,6 +236,44 @@ export function promotionSteps(deps: FarmDeps) {
       : `it was not frozen and holds transactions the new primary lacks (${compareGtidHistories(info.engine, mine, theirs).aMinusB}); rebuild it`;
   }
 
+  /**
+   * Moves the global links the new primary is an end of (mysql-fabric.md
+   * §5, HA re-wiring): a shard group's new primary takes 'fabric_global'
+   * over (the old primary lost it in fence or repoint); a global group's
+   * new primary gets every linked shard primary repointed to it. Each link
+   * is left alone when it is already right, so a re-run is harmless. A
+   * shard primary that cannot be reached is skipped and reported, not
+   * fatal: the promotion is done, and `health` shows the broken link.
+   */
+  async function relinkGlobal(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    if (plan.updateOnly) return skipped('update-only');
+    const group = groupId(asArgs(ctx.args));
+    const global = globalGroupOf(model, group);
+    const link = async (shard: string, to: string): Promise<string> => {
+      try {
+        return await ensureGlobalLink(deps, shard, to);
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        return `not linked: ${(e as Error).message}`;
+      }
+    };
+    const shards = linkedShardGroups(model, group);
+    const output = {
+      ...(global === undefined
+        ? {}
+        : { globalGroup: global.id, link: await link(group, global.id) }),
+      ...(shards.length === 0
+        ? {}
+        : {
+            shards: await Promise.all(
+              shards.map(async (s) => ({ group: s, result: await link(s, group) })),
+            ),
+          }),
+    };
+    return { output, effects: [] };
+  }
+
   /** One more epoch once the replicas follow the new primary, so readers of secondaries re-read. */
   function publish(): Promise<StepResult> {
     return Promise.resolve({ output: null, effects: [{ type: 'bump-epoch' }] });
@@ -228,6 +284,7 @@ export function promotionSteps(deps: FarmDeps) {
     { name: 'catch-up', run: catchUp },
     { name: 'promote-candidate', run: promoteCandidate },
     { name: 'repoint-servers', run: repoint },
+    { name: 'relink-global', run: relinkGlobal },
     { name: 'publish', run: publish },
   ];
 

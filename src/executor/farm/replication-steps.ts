@@ -1,5 +1,6 @@
 import type { ServerHandle } from '../../mysql/index.js';
 import { replicaSource, splitAddress } from '../../mysql/index.js';
+import { GLOBAL_LINK_CHANNEL } from '../sharding/global-link.js';
 
 /**
  * Makes `h` a replica of the server at `primaryAddress`, unless it already
@@ -13,9 +14,14 @@ import { replicaSource, splitAddress } from '../../mysql/index.js';
  * gtid_slave_pos is stale or empty (mariadb.md, "Old primary rejoining").
  */
 export async function ensureReplicating(h: ServerHandle, primaryAddress: string): Promise<boolean> {
+  // A former shard primary's global link goes first: a replica gets the
+  // global transactions from its primary, and a second source would apply
+  // each twice. MariaDB also refuses SET gtid_slave_pos (the rejoin
+  // prelude) while any connection runs.
+  const unlinked = await h.removeChannel(GLOBAL_LINK_CHANNEL);
   const st = await h.replicaStatus();
   if (replicaSource(st) === primaryAddress && st?.ioRunning !== 'No' && st?.sqlRunning === true)
-    return false;
+    return unlinked;
   await h.replicateFrom(splitAddress(primaryAddress), { fromOwnBinlog: true });
   return true;
 }

@@ -201,6 +201,34 @@ export class SimHandle implements ServerHandle {
     });
   }
 
+  // The simulated fleet has no sharding: no named connections, and every
+  // server writes in domain 0. These answer without the simulated latency,
+  // so procedures that only look for a global link keep the timings (and
+  // so the seeds' outcomes) they had before it existed.
+  channelStatus(): Promise<ReplicaStatus | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  replicateChannelFrom(channel: string): Promise<void> {
+    return Promise.reject(new Error(`named connection ${channel}: not simulated`));
+  }
+
+  removeChannel(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  setChannelRunning(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  gtidDomainId(): Promise<number | undefined> {
+    return Promise.resolve(0);
+  }
+
+  ensureGtidDomainId(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
   replicateFrom(source: SourceAddress): Promise<void> {
     return this.#on('CHANGE MASTER TO', (s) => {
       s.replication = {

@@ -3,6 +3,7 @@
 import type { ServerStatus as _fabric_v1_ServerStatus, ServerStatus__Output as _fabric_v1_ServerStatus__Output } from '../../fabric/v1/ServerStatus.js';
 import type { ServerMode as _fabric_v1_ServerMode, ServerMode__Output as _fabric_v1_ServerMode__Output } from '../../fabric/v1/ServerMode.js';
 import type { ServerRole as _fabric_v1_ServerRole, ServerRole__Output as _fabric_v1_ServerRole__Output } from '../../fabric/v1/ServerRole.js';
+import type { GlobalLink as _fabric_v1_GlobalLink, GlobalLink__Output as _fabric_v1_GlobalLink__Output } from '../../fabric/v1/GlobalLink.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface ServerHealth {
@@ -24,6 +25,8 @@ export interface ServerHealth {
   'issues'?: (string)[];
   'semi_sync'?: (string);
   'fence'?: (string);
+  'gtid_domain_id'?: (number | string | Long);
+  'global_link'?: (_fabric_v1_GlobalLink | null);
 }
 
 export interface ServerHealth__Output {
@@ -45,4 +48,6 @@ export interface ServerHealth__Output {
   'issues': (string)[];
   'semi_sync': (string);
   'fence': (string);
+  'gtid_domain_id': (number);
+  'global_link': (_fabric_v1_GlobalLink__Output | null);
 }
