@@ -2,6 +2,7 @@ import type { FarmDeps } from '../farm/farm-deps.js';
 import type { ProcedureDefinition } from '../procedure-definition.js';
 import { addShardProcedure } from './add-shard.js';
 import { definitionProcedures } from './definition-procedures.js';
+import { moveShardProcedure } from './move-shard.js';
 import { shardStateProcedures } from './shard-state-procedures.js';
 import { tableProcedures } from './table-procedures.js';
 
@@ -18,6 +19,8 @@ import { tableProcedures } from './table-procedures.js';
  *   for HASH, refused for RANGE types)
  * - sharding.remove-shard { shardId } → null (the shard must be DISABLED)
  * - sharding.enable-shard { shardId } → null
+ * - sharding.move-shard { shardId, group, chunkRows?, cutoverTimeoutMs?, throttleMs? }
+ *   → { shardId, from, to } (issue 13: rows copied, caught up, verified, switched)
  * - sharding.disable-shard { shardId } → null
  *
  * Map and shard ids are 1 + the highest ever used, chosen inside a step.
@@ -28,5 +31,6 @@ export function shardingProcedures(deps: FarmDeps): ProcedureDefinition[] {
     ...tableProcedures(deps),
     addShardProcedure(deps),
     ...shardStateProcedures(deps),
+    moveShardProcedure(deps),
   ];
 }
