@@ -4,7 +4,7 @@ import { readChannelStatus } from './named-replication.js';
 import { integer, text } from './row-fields.js';
 import type { Session } from './session.js';
 import { statement } from './statement.js';
-import type { SqlValue, Statement } from './statement.js';
+import type { Statement } from './statement.js';
 import {
   columnList,
   ident,
@@ -88,7 +88,7 @@ function insertRows(
   return statement(
     `${verb} chunk into ${shape.table}`,
     `${verb} INTO ${tableName(shape.table)} (${columnList(shape)}) VALUES ${rows.map(() => one).join(', ')}`,
-    rows.flat() as SqlValue[],
+    rows.flat(),
   );
 }
 
@@ -337,8 +337,7 @@ export class MariadbShardRows implements ShardRows {
     return this.#run(async (s, state) => {
       const st = await readChannelStatus(s, state, ch);
       if (
-        st !== undefined &&
-        st.sourceHost === source.host &&
+        st?.sourceHost === source.host &&
         st.sourcePort === source.port &&
         st.ioRunning !== 'No' &&
         st.sqlRunning
@@ -358,7 +357,7 @@ export class MariadbShardRows implements ShardRows {
         kind: `CHANGE MASTER '${ch}'`,
         sql:
           `CHANGE MASTER '${ch}' TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ` +
-          `MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1, DO_DOMAIN_IDS = (${Number(spec.domainId)})`,
+          `MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1, DO_DOMAIN_IDS = (${spec.domainId})`,
         values: [source.host, source.port, this.#account.user, this.#account.password],
         secrets: [this.#account.password],
       });

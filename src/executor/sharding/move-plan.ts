@@ -97,7 +97,7 @@ function keyRange(model: FabricModel, map: ShardMap, shard: Shard): (column: str
     order: ORDERS[map.type],
     lower: shard.lowerBound,
     ...(upper === undefined ? {} : { upper }),
-    ...(wraps && lowest !== undefined ? { wrapBelow: lowest } : {}),
+    ...(wraps ? { wrapBelow: lowest } : {}),
   });
 }
 
