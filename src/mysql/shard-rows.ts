@@ -206,8 +206,7 @@ export class MariadbShardRows implements ShardRows {
         await s.run(
           statement(
             'write move checkpoint',
-            `INSERT INTO ${CHECKPOINT_TABLE} (procedure_id, tbl, last_pk, rows_copied, chunks, done) VALUES (?, ?, ?, ?, ?, ?) ` +
-              'ON DUPLICATE KEY UPDATE last_pk = VALUES(last_pk), rows_copied = VALUES(rows_copied), chunks = VALUES(chunks), done = VALUES(done)',
+            `REPLACE INTO ${CHECKPOINT_TABLE} (procedure_id, tbl, last_pk, rows_copied, chunks, done) VALUES (?, ?, ?, ?, ?, ?)`,
             [
               procedureId,
               next.table,
@@ -352,7 +351,23 @@ export class MariadbShardRows implements ShardRows {
         .map((x) => x.trim())
         .filter((x) => x !== '' && !x.startsWith(`${spec.domainId}-`));
       const merged = [...kept, ...(spec.fromGtid === '' ? [] : [spec.fromGtid])].join(',');
-      await s.run(statement('set gtid_slave_pos', 'SET GLOBAL gtid_slave_pos = ?', [merged]));
+      // Under gtid_strict_mode MariaDB refuses a gtid_slave_pos lacking a
+      // domain its binlog holds (error 1948), a guard for MASTER_USE_GTID =
+      // current_pos; no connection here uses current_pos, and the domains
+      // only in the binlog (this group's own) stay absent as they were.
+      const [strict = {}] = await s.rows(
+        statement('read gtid_strict_mode', 'SELECT @@global.gtid_strict_mode AS on_'),
+      );
+      await s.run(statement('relax gtid_strict_mode', 'SET GLOBAL gtid_strict_mode = 0'));
+      try {
+        await s.run(statement('set gtid_slave_pos', 'SET GLOBAL gtid_slave_pos = ?', [merged]));
+      } finally {
+        await s.run(
+          statement('restore gtid_strict_mode', 'SET GLOBAL gtid_strict_mode = ?', [
+            integer(strict, 'on_'),
+          ]),
+        );
+      }
       await s.run({
         kind: `CHANGE MASTER '${ch}'`,
         sql:

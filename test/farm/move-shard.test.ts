@@ -67,7 +67,7 @@ async function refusal(farm: Farm, args: Record<string, unknown>): Promise<strin
 /** Every row of the table on a server, id → v. */
 async function rowsOn(server: LocalMariadb): Promise<Map<number, string>> {
   const rows = await sql<{ id: number; v: string }>(server, `SELECT id, v FROM ${TABLE}`);
-  return new Map(rows.map((r) => [Number(r.id), r.v]));
+  return new Map(rows.map((r) => [r.id, r.v]));
 }
 
 /**
@@ -238,7 +238,7 @@ test('move-shard: a RANGE shard moves online on real MariaDB', async (t) => {
   );
   await sql(
     server.s1,
-    `INSERT INTO ${TABLE} SELECT seq, CONCAT('v', seq) FROM seq_0_to_${ROWS - 1}`,
+    `INSERT INTO ${TABLE} SELECT seq, CONCAT('v', seq) FROM ${APP_DATABASE}.seq_0_to_${ROWS - 1}`,
   );
   t.diagnostic(
     `farm of ${GROUPS.length} groups, ${ROWS} rows on s1, up in ${Math.round(performance.now() - started)} ms`,
@@ -283,7 +283,7 @@ test('move-shard: a RANGE shard moves online on real MariaDB', async (t) => {
     async () => {
       const t0 = performance.now();
       const writer = new Writer(farm, ROWS);
-      await eventually('the writer writes', async () => (writer.ops > 20 ? true : undefined));
+      await eventually('the writer writes', () => Promise.resolve(writer.ops > 20 ? true : undefined));
       const leader = await farm.cluster.waitForLeader();
       const requestId = randomUUID();
       const submitted = await farm
