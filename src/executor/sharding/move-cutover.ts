@@ -169,6 +169,12 @@ export async function cutoverStep(deps: FarmDeps, ctx: StepContext): Promise<Ste
       'REPLICATION_TIMEOUT',
       `catch-up is more than ${CATCH_UP_WAIT_MS} ms behind; the freeze waits`,
     );
+  // A first pass while writes go on: it removes most phantoms so the
+  // pass under the freeze has little to rewrite. What it writes from a
+  // moving source may be stale; the pass under the freeze corrects that.
+  await ctx.checkpoint({ phase: 'verify', frozen: false });
+  const early = await verifyAndRepair(plan, shapes, source, dest);
+  await ctx.checkpoint({ phase: 'cutover', earlyRepairs: early.repaired.length });
   const t0 = ctx.now();
   await source.setReadOnly(true);
   await source.drainCommits();
@@ -202,6 +208,7 @@ export async function cutoverStep(deps: FarmDeps, ctx: StepContext): Promise<Ste
     freezeMs: ctx.now() - t0,
     waitMs,
     verifiedChunks: v.chunks,
+    repairedBeforeFreeze: early.repaired.length,
     repairedChunks: v.repaired.slice(0, 20),
   };
   return { output, effects: [effect] };
