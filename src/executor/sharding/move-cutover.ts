@@ -119,8 +119,9 @@ async function verifyAndRepair(
       const hi = await source.shardRows().chunkEnd(shape, range, lo, plan.args.chunkRows);
       const a = await source.shardRows().checksum(shape, range, lo, hi);
       v.chunks += 1;
-      if (!same(a, await dest.shardRows().checksum(shape, range, lo, hi))) {
-        const name = chunkName(shape.table, lo, hi);
+      const d = await dest.shardRows().checksum(shape, range, lo, hi);
+      if (!same(a, d)) {
+        const name = `${chunkName(shape.table, lo, hi)} (source ${a.count} rows, destination ${d.count})`;
         await dest
           .shardRows()
           .replaceChunk(
