@@ -2,6 +2,7 @@ import type { Operation } from './address-pool.js';
 import { IDENTITY_SCHEMA } from './mariadb-dialect.js';
 import { readChannelStatus } from './named-replication.js';
 import { integer, text } from './row-fields.js';
+import { errnoOf } from './session.js';
 import type { Session } from './session.js';
 import { statement } from './statement.js';
 import type { Statement } from './statement.js';
@@ -30,6 +31,9 @@ import type { ServerAccount, SourceAddress } from './types.js';
 
 /** Runs one operation on a pooled session of the server (MysqlServer's #run). */
 export type SessionRunner = <T>(op: Operation<T>) => Promise<T>;
+
+/** ER_NO_SUCH_TABLE. */
+const TABLE_MISSING = 1146;
 
 const CHECKPOINT_TABLE = `\`${IDENTITY_SCHEMA}\`.move_checkpoint`;
 
@@ -194,7 +198,25 @@ export class MariadbShardRows implements ShardRows {
     return this.#run(async (s) => chunkOf(shape, cells(shape, await s.rawRows(stmt))));
   }
 
-  writeChunk(
+  async writeChunk(
+    procedureId: string,
+    shape: TableShape,
+    chunk: Chunk,
+    next: CopyCheckpoint,
+  ): Promise<void> {
+    try {
+      await this.#writeChunk(procedureId, shape, chunk, next);
+    } catch (e) {
+      // The first chunk of a destination that never had a checkpoint table.
+      if (errnoOf(e) !== TABLE_MISSING) throw e;
+      await this.#run(async (s) => {
+        for (const st of CHECKPOINT_DDL) await s.run(st);
+      });
+      await this.#writeChunk(procedureId, shape, chunk, next);
+    }
+  }
+
+  #writeChunk(
     procedureId: string,
     shape: TableShape,
     chunk: Chunk,
