@@ -1,5 +1,3 @@
-import type { SourceAddress } from './types.js';
-
 /**
  * What a shard move asks of a managed server (issue 13): read and write a
  * shard's rows in primary-key chunks, checksum them, and run the catch-up
@@ -69,7 +67,8 @@ export interface ChunkSum {
 
 export interface CatchUpSpec {
   readonly channel: string;
-  readonly source: SourceAddress;
+  /** The source primary (types.ts SourceAddress; not imported, which would make a cycle). */
+  readonly source: { readonly host: string; readonly port: number };
   /** The source group's gtid domain: the only one the connection replicates (DO_DOMAIN_IDS). */
   readonly domainId: number;
   /** Where to start in that domain, e.g. "7-1003-42" ('' : from its beginning). */

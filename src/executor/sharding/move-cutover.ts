@@ -177,40 +177,57 @@ export async function cutoverStep(deps: FarmDeps, ctx: StepContext): Promise<Ste
   const early = await verifyAndRepair(plan, shapes, source, dest);
   await ctx.checkpoint({ phase: 'cutover', earlyRepairs: early.repaired.length });
   const t0 = ctx.now();
-  await source.setReadOnly(true);
-  await source.drainCommits();
-  const frozenAt = domainEntry(await source.gtidExecuted(), plan.sourceDomain);
-  const reached =
-    frozenAt === '' || (await dest.waitForGtids(frozenAt, plan.args.cutoverTimeoutMs));
-  const waitMs = ctx.now() - t0;
-  if (!reached) {
-    await source.setReadOnly(false);
-    throw new StepRetryableError(
-      'REPLICATION_TIMEOUT',
-      `cutover: the destination did not reach ${frozenAt} within ${plan.args.cutoverTimeoutMs} ms; the source is writable again and the cutover is retried`,
-    );
-  }
-  const v = await verifyAndRepair(plan, shapes, source, dest);
-  if (v.mismatch !== undefined) {
-    await source.setReadOnly(false);
-    await dest.shardRows().stopCatchUp(CATCH_UP_CHANNEL);
-    throw new PermanentStepError(
-      'PROCEDURE_FAILED',
-      `verification failed before cutover (nothing switched, the source is writable): first differing chunk ${v.mismatch}`,
-    );
-  }
+  const frozen = await underFreeze(ctx, plan, shapes, source, dest);
   const effect: Effect = {
     type: 'shard-set-group',
     shardId: plan.shard.id,
     groupId: plan.args.group,
   };
   const output: JsonValue = {
-    frozenAt,
+    ...frozen,
     freezeMs: ctx.now() - t0,
-    waitMs,
-    verifiedChunks: v.chunks,
     repairedBeforeFreeze: early.repaired.length,
-    repairedChunks: v.repaired.slice(0, 20),
   };
   return { output, effects: [effect] };
+}
+
+/**
+ * Freeze, wait for the destination (bounded), verify and repair. Any
+ * failure unfreezes the source before it leaves — unless this node lost
+ * the lead: the next leader may already hold its own freeze, which an
+ * unfreeze from here would break (it re-freezes or unfreezes itself).
+ */
+async function underFreeze(
+  ctx: StepContext,
+  plan: MovePlan,
+  shapes: readonly TableShape[],
+  source: ServerHandle,
+  dest: ServerHandle,
+): Promise<{ [k: string]: JsonValue }> {
+  const t0 = ctx.now();
+  await source.setReadOnly(true);
+  try {
+    await source.drainCommits();
+    const frozenAt = domainEntry(await source.gtidExecuted(), plan.sourceDomain);
+    const reached =
+      frozenAt === '' || (await dest.waitForGtids(frozenAt, plan.args.cutoverTimeoutMs));
+    const waitMs = ctx.now() - t0;
+    if (!reached)
+      throw new StepRetryableError(
+        'REPLICATION_TIMEOUT',
+        `cutover: the destination did not reach ${frozenAt} within ${plan.args.cutoverTimeoutMs} ms; the source is writable again and the cutover is retried`,
+      );
+    const v = await verifyAndRepair(plan, shapes, source, dest);
+    if (v.mismatch !== undefined) {
+      await dest.shardRows().stopCatchUp(CATCH_UP_CHANNEL);
+      throw new PermanentStepError(
+        'PROCEDURE_FAILED',
+        `verification failed before cutover (nothing switched, the source is writable): first differing chunk ${v.mismatch}`,
+      );
+    }
+    return { frozenAt, waitMs, verifiedChunks: v.chunks, repairedChunks: v.repaired.slice(0, 20) };
+  } catch (e) {
+    if (!ctx.signal.aborted) await source.setReadOnly(false);
+    throw e;
+  }
 }
