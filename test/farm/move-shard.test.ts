@@ -324,7 +324,7 @@ test('move-shard: a RANGE shard moves online on real MariaDB', async (t) => {
         },
         60_000,
       );
-      assert.ok(p !== undefined && p !== null);
+      assert.ok(p !== null);
       const doneAt = performance.now();
       await sleep(300);
       await writer.stop();

@@ -203,7 +203,7 @@ async function underFreeze(
   shapes: readonly TableShape[],
   source: ServerHandle,
   dest: ServerHandle,
-): Promise<{ [k: string]: JsonValue }> {
+): Promise<Record<string, JsonValue>> {
   const t0 = ctx.now();
   await source.setReadOnly(true);
   try {
