@@ -198,7 +198,9 @@ export class SimHandle implements ServerHandle {
 
   /** The simulated fleet has no tables (issue 13's simulator work is not done). */
   shardRows(): ShardRows {
-    throw new Error(`${this.address}: the simulated fleet holds no rows (shard moves are not simulated)`);
+    throw new Error(
+      `${this.address}: the simulated fleet holds no rows (shard moves are not simulated)`,
+    );
   }
 
   resetReplica(): Promise<void> {
