@@ -67,6 +67,7 @@ test('sharding procedures: the contract names, each with its steps in order', ()
     'cutover',
     'finish',
   ]);
+  assert.deepEqual(steps('sharding.verify-shard'), ['compare']);
 });
 
 test('sharding procedures: move-shard refuses an unknown shard, the global group, a group holding a shard, and bad sizes', async () => {

@@ -13,7 +13,7 @@ import type { MovePlan } from './move-plan.js';
  */
 export async function shardTableShapes(
   source: ServerHandle,
-  plan: MovePlan,
+  plan: Pick<MovePlan, 'tables' | 'map' | 'shard'>,
 ): Promise<TableShape[]> {
   const shapes: TableShape[] = [];
   for (const table of plan.tables) {

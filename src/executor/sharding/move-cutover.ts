@@ -1,12 +1,13 @@
 import type { Effect, JsonValue } from '../../fabric/index.js';
 import { splitAddress } from '../../mysql/index.js';
-import type { ChunkSum, KeyTuple, ServerHandle, TableShape } from '../../mysql/index.js';
+import type { ServerHandle, TableShape } from '../../mysql/index.js';
 import type { FarmDeps } from '../farm/farm-deps.js';
 import { PermanentStepError, StepRetryableError } from '../procedure-definition.js';
 import type { StepContext, StepResult } from '../procedure-definition.js';
 import { shardTableShapes } from './move-copy.js';
 import { CATCH_UP_CHANNEL, primaryHandle, replanMove } from './move-plan.js';
 import type { MovePlan } from './move-plan.js';
+import { verifyAndRepair } from './shard-verify.js';
 
 /** How long catch-up may take to come within reach before the cutover is tried later. */
 const CATCH_UP_WAIT_MS = 30_000;
@@ -19,10 +20,6 @@ export function domainEntry(position: string, domain: number): string {
       .map((e) => e.trim())
       .find((e) => e.startsWith(`${domain}-`)) ?? ''
   );
-}
-
-function columnOf(plan: MovePlan, table: string): string {
-  return plan.shardColumns[plan.tables.indexOf(table)] ?? '';
 }
 
 /**
@@ -87,62 +84,6 @@ export async function catchUpStep(deps: FarmDeps, ctx: StepContext): Promise<Ste
     lagSeconds: st?.secondsBehind ?? null,
   });
   return { output: { connection: started, reached: target, ms: ctx.now() - t0 }, effects: [] };
-}
-
-function same(a: ChunkSum, b: ChunkSum): boolean {
-  return a.count === b.count && a.crc === b.crc;
-}
-
-/** What verification found: chunks compared, chunks repaired, the first that still differs. */
-interface Verdict {
-  chunks: number;
-  repaired: string[];
-  mismatch?: string;
-}
-
-function chunkName(table: string, lo: KeyTuple | null, hi: KeyTuple | null): string {
-  return `${table} keys (${lo === null ? '-inf' : lo.join(',')}, ${hi === null ? '+inf' : hi.join(',')}]`;
-}
-
-/** Chunked checksums source vs destination, both at one GTID position; repairs what idempotent replay could not converge. */
-async function verifyAndRepair(
-  plan: MovePlan,
-  shapes: readonly TableShape[],
-  source: ServerHandle,
-  dest: ServerHandle,
-): Promise<Verdict> {
-  const v: Verdict = { chunks: 0, repaired: [] };
-  for (const shape of shapes) {
-    const range = plan.range(columnOf(plan, shape.table));
-    let lo: KeyTuple | null = null;
-    for (;;) {
-      const hi = await source.shardRows().chunkEnd(shape, range, lo, plan.args.chunkRows);
-      const a = await source.shardRows().checksum(shape, range, lo, hi);
-      v.chunks += 1;
-      const d = await dest.shardRows().checksum(shape, range, lo, hi);
-      if (!same(a, d)) {
-        const name = `${chunkName(shape.table, lo, hi)} (source ${a.count} rows, destination ${d.count})`;
-        await dest
-          .shardRows()
-          .replaceChunk(
-            shape,
-            range,
-            lo,
-            hi,
-            await source.shardRows().readRange(shape, range, lo, hi),
-          );
-        const b = await dest.shardRows().checksum(shape, range, lo, hi);
-        if (!same(a, b)) {
-          v.mismatch = `${name}: source ${a.count} rows crc ${a.crc}, destination ${b.count} rows crc ${b.crc}`;
-          return v;
-        }
-        v.repaired.push(name);
-      }
-      if (hi === null) break;
-      lo = hi;
-    }
-  }
-  return v;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { groupLockKey, mapLockKey, shardLockKey } from '../../fabric/index.js';
 import type { FabricModel, JsonValue, Shard, ShardMap } from '../../fabric/index.js';
-import type { KeyOrder, KeyRange, ServerHandle } from '../../mysql/index.js';
-import { compareBounds } from '../../routing/index.js';
+import type { KeyRange, ServerHandle } from '../../mysql/index.js';
 import type { FarmDeps } from '../farm/farm-deps.js';
 import { needGroup, primaryOf } from '../farm/lookup.js';
 import { PermanentStepError } from '../procedure-definition.js';
 import type { StepContext } from '../procedure-definition.js';
 import { asArgs, id, group } from './args.js';
+import { keyRangeOf } from './key-range.js';
 import { needLocks, needShard, needShardMap } from './sharding-checks.js';
 
 /** Rows per chunk unless the request says otherwise. */
@@ -68,39 +68,6 @@ export function parseMove(args: JsonValue): MoveShardArgs {
   };
 }
 
-const ORDERS: Record<ShardMap['type'], KeyOrder> = {
-  RANGE: 'integer',
-  RANGE_STRING: 'string',
-  RANGE_DATETIME: 'datetime',
-  HASH: 'hash',
-};
-
-/**
- * The shard's keys: from its bound up to the next higher bound of the map
- * (none: the top shard). The top HASH shard also holds the digests below
- * the lowest bound (the ring wraps, as routeKey does).
- */
-function keyRange(model: FabricModel, map: ShardMap, shard: Shard): (column: string) => KeyRange {
-  const bounds = model
-    .shards(map.id)
-    .map((s) => s.lowerBound)
-    .sort((a, b) => compareBounds(map.type, a, b));
-  const upper = bounds.find((b) => compareBounds(map.type, b, shard.lowerBound) > 0);
-  const lowest = bounds[0];
-  const wraps =
-    map.type === 'HASH' &&
-    upper === undefined &&
-    lowest !== undefined &&
-    lowest !== shard.lowerBound;
-  return (column) => ({
-    column,
-    order: ORDERS[map.type],
-    lower: shard.lowerBound,
-    ...(upper === undefined ? {} : { upper }),
-    ...(wraps ? { wrapBelow: lowest } : {}),
-  });
-}
-
 /**
  * The destination: an existing group with a primary, not the source,
  * holding no shard, no map's global group. (Its servers holding none of
@@ -149,7 +116,7 @@ export function planMove(model: FabricModel, args: JsonValue): MovePlan {
     sourceDomain: needGroup(model, shard.groupId).gtidDomainId ?? 0,
     tables: model.shardTables(map.id).map((t) => t.table),
     shardColumns: model.shardTables(map.id).map((t) => t.column),
-    range: keyRange(model, map, shard),
+    range: keyRangeOf(model, map, shard),
   };
 }
 
@@ -186,7 +153,7 @@ export function replanMove(deps: FarmDeps, ctx: StepContext, moved = false): Mov
       sourceDomain: needGroup(model, source?.sourceGroup ?? shard.groupId).gtidDomainId ?? 0,
       tables: model.shardTables(map.id).map((t) => t.table),
       shardColumns: model.shardTables(map.id).map((t) => t.column),
-      range: keyRange(model, map, shard),
+      range: keyRangeOf(model, map, shard),
     };
   }
   const plan = planMove(model, ctx.args);
