@@ -58,6 +58,7 @@ function progress(
   now: number,
 ): JsonValue {
   const secs = Math.max(0.001, (now - st.started) / 1000);
+  const rate = st.copiedThisAttempt / secs;
   return {
     phase: 'copy',
     table: cp.table,
@@ -66,7 +67,9 @@ function progress(
     rowsCopied: all,
     tables: plan.tables.length,
     chunks: cp.chunks,
-    rowsPerSec: Math.round(st.copiedThisAttempt / secs),
+    rowsPerSec: Math.round(rate),
+    // This table's remaining rows at this attempt's rate (the count is from the table's start).
+    etaSeconds: rate > 0 ? Math.round(Math.max(0, total - cp.rows) / rate) : null,
   };
 }
 
