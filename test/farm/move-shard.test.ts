@@ -389,6 +389,16 @@ test('move-shard: a RANGE shard moves online on real MariaDB', async (t) => {
           `s1 ${JSON.stringify(s1pos)}, d1 ${JSON.stringify(d1pos)}`,
       );
       farm.cluster.node(leader).start();
+      await eventually(
+        `${leader} answers again`,
+        () =>
+          farm
+            .client(leader)
+            .procedures({ limit: 1 })
+            .then(() => true)
+            .catch(() => undefined),
+        30_000,
+      );
     },
   );
 
