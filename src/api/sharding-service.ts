@@ -13,6 +13,7 @@ import type { ShardingServiceLookupServersRequest__Output } from '../gen/fabric/
 import type { ShardingServiceLookupServersResponse } from '../gen/fabric/v1/ShardingServiceLookupServersResponse.js';
 import type { ShardingServiceLookupTableRequest__Output } from '../gen/fabric/v1/ShardingServiceLookupTableRequest.js';
 import type { ShardingServiceLookupTableResponse } from '../gen/fabric/v1/ShardingServiceLookupTableResponse.js';
+import type { ShardingServiceMoveShardRequest__Output } from '../gen/fabric/v1/ShardingServiceMoveShardRequest.js';
 import type { ShardingServiceRemoveDefinitionRequest__Output } from '../gen/fabric/v1/ShardingServiceRemoveDefinitionRequest.js';
 import type { ShardingServiceRemoveShardRequest__Output } from '../gen/fabric/v1/ShardingServiceRemoveShardRequest.js';
 import type { ShardingServiceRemoveTableRequest__Output } from '../gen/fabric/v1/ShardingServiceRemoveTableRequest.js';
@@ -108,6 +109,21 @@ const addShard: MutationSpec<ShardingServiceAddShardRequest__Output> = {
   answer: shardAnswer,
 };
 
+/** MoveShard: 0 for chunk_rows or cutover_timeout_ms means the procedure's default. */
+const moveShard: MutationSpec<ShardingServiceMoveShardRequest__Output> = {
+  procedure: 'sharding.move-shard',
+  args: (r) => {
+    requireId('shard_id', r.shard_id, 'shard');
+    requireGroupId('group_id', r.group_id);
+    return {
+      shardId: r.shard_id,
+      group: r.group_id,
+      ...(r.chunk_rows === 0 ? {} : { chunkRows: r.chunk_rows }),
+      ...(r.cutover_timeout_ms === 0 ? {} : { cutoverTimeoutMs: r.cutover_timeout_ms }),
+    };
+  },
+};
+
 /**
  * fabric.v1.ShardingService. Mutations run as procedures on the leader
  * (followers forward); lookups answer from this node's model, after a
@@ -132,6 +148,7 @@ export function shardingServiceHandlers(
     DisableShard: run(
       shardOnly<ShardingServiceDisableShardRequest__Output>('sharding.disable-shard'),
     ),
+    MoveShard: run(moveShard),
     ...lookups(node, farm),
   } satisfies grpc.UntypedServiceImplementation;
 }

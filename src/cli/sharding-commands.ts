@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { LOOKUP_HINT, SHARD_MAPPING_TYPE, SHARD_STATE } from '../client/farm-names.js';
 import type { AddedShard, CreatedDefinition, FabricClient, KeyLookup } from '../client/index.js';
 import { withConnectOptions } from './connect.js';
+import { registerMoveShard } from './move-shard-command.js';
 import { serversTable } from './farm-tables.js';
 import { runMutation, withFarmClient, withMutationOptions } from './mutation-command.js';
 import type { FarmCommandOptions, MutationCommandOptions } from './mutation-command.js';
@@ -200,5 +201,6 @@ export function registerShardingCommands(program: Command): void {
   registerDefinitions(sharding);
   registerTables(sharding);
   registerShards(sharding);
+  registerMoveShard(sharding);
   registerLookup(sharding);
 }

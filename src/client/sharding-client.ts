@@ -173,6 +173,28 @@ export class ShardingClient {
     );
   }
 
+  /** Moves a shard with its rows to `group` (issue 13); long: give o.timeoutMs, or noWait and watch the procedure. */
+  moveShard(
+    shardId: number,
+    group: string,
+    o: MutationOptions & { chunkRows?: number; cutoverTimeoutMs?: number } = {},
+  ): Promise<Procedure__Output> {
+    return mutate(this.#caller, o, (f, md, opts, cb) =>
+      this.#stub.MoveShard(
+        {
+          shard_id: shardId,
+          group_id: group,
+          chunk_rows: o.chunkRows ?? 0,
+          cutover_timeout_ms: o.cutoverTimeoutMs ?? 0,
+          ...f,
+        },
+        md,
+        opts,
+        cb,
+      ),
+    );
+  }
+
   disableShard(shardId: number, o: MutationOptions = {}): Promise<Procedure__Output> {
     return mutate(this.#caller, o, (f, md, opts, cb) =>
       this.#stub.DisableShard({ shard_id: shardId, ...f }, md, opts, cb),

@@ -17,6 +17,18 @@ export type {
   ServerProbe,
   SourceAddress,
 } from './types.js';
+export type {
+  CatchUpSpec,
+  Cell,
+  Chunk,
+  ChunkSum,
+  CopyCheckpoint,
+  KeyOrder,
+  KeyRange,
+  KeyTuple,
+  ShardRows,
+  TableShape,
+} from './shard-rows-types.js';
 export { ServerPool } from './server-pool.js';
 export { joinAddress, replicaSource, splitAddress } from './address.js';
 export { MysqlFaults } from './mysql-faults.js';

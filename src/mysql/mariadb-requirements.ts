@@ -90,6 +90,14 @@ export const MARIADB_PRIVILEGES: readonly RequiredPrivilege[] = [
   },
   { name: 'PROCESS', why: 'seeing other users’ connections in the process list' },
   { name: 'SELECT', why: 'reading the identity, and dumping data when cloning' },
+  {
+    name: 'INSERT',
+    why: 'writing a moving shard’s rows on its new group (REPLACE in chunks, sharding move-shard)',
+  },
+  {
+    name: 'DELETE',
+    why: 'REPLACE of a moving shard’s rows, and repairing a chunk that differs before cutover',
+  },
   { name: 'CREATE', schema: 'fabric_ha', why: 'creating the identity table' },
   { name: 'INSERT', schema: 'fabric_ha', why: 'storing the identity' },
 ];

@@ -22,6 +22,8 @@ import {
   setChannelRunning,
 } from './named-replication.js';
 import { checkRequirements } from './requirements.js';
+import { MariadbShardRows } from './shard-rows.js';
+import type { ShardRows } from './shard-rows-types.js';
 import { statement } from './statement.js';
 import type {
   ConfigProblem,
@@ -219,6 +221,14 @@ export class MysqlServer implements ServerHandle {
         };
       await sleep(RELAY_LOG_POLL_MS);
     }
+  }
+
+  shardRows(): ShardRows {
+    return new MariadbShardRows(
+      (op) => this.#run(op),
+      this.#settings.replication,
+      (source) => splitAddress(this.#endpoints.forReplicas(joinAddress(source.host, source.port))),
+    );
   }
 
   resetReplica(): Promise<void> {

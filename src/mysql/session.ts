@@ -57,6 +57,40 @@ export class Session {
     return Array.isArray(result) ? (result as Row[]) : [];
   }
 
+  /**
+   * As rows(), but each row an array of raw cells (the text protocol's
+   * bytes, NULL as null): no conversion through JS numbers or Dates, so a
+   * copy writes back exactly what it read.
+   */
+  async rawRows(
+    stmt: Statement,
+    timeoutMs: number = this.#timeoutMs,
+  ): Promise<(Buffer | null)[][]> {
+    this.#checkLink(stmt);
+    const options: QueryOptions = {
+      sql: stmt.sql,
+      timeout: timeoutMs,
+      rowsAsArray: true,
+      typeCast: (field) => field.buffer(),
+    };
+    if (stmt.values !== undefined) options.values = [...stmt.values];
+    let result: unknown;
+    try {
+      [result] = await this.#conn.query(options);
+    } catch (e) {
+      const err = statementError(this.address, stmt, timeoutMs, e);
+      if (err.code === 'SERVER_UNREACHABLE') this.#broken = true;
+      throw err;
+    }
+    this.#checkLink(stmt);
+    return Array.isArray(result) ? (result as (Buffer | null)[][]) : [];
+  }
+
+  /** Marks the connection unfit for reuse (e.g. a transaction whose end is unknown). */
+  markBroken(): void {
+    this.#broken = true;
+  }
+
   async run(stmt: Statement): Promise<void> {
     await this.rows(stmt);
   }

@@ -13,7 +13,7 @@ export interface Statement {
 }
 
 /** A value mysql2 escapes into a statement. */
-export type SqlValue = string | number | bigint | boolean | null;
+export type SqlValue = string | number | bigint | boolean | null | Buffer;
 
 /** A result row as mysql2's text protocol returns it. */
 export type Row = Readonly<Record<string, unknown>>;

@@ -4,6 +4,8 @@
  * speaks SQL to managed servers; everything above it uses these types.
  */
 
+import type { ShardRows } from './shard-rows-types.js';
+
 /** An account on the managed servers. The password never appears in logs or errors. */
 export interface ServerAccount {
   readonly user: string;
@@ -200,6 +202,8 @@ export interface ServerHandle {
   waitForRelayLog(
     timeoutMs: number,
   ): Promise<{ readonly applied: boolean; readonly state: string }>;
+  /** The shard mover's operations on this server (issue 13; MariaDB). */
+  shardRows(): ShardRows;
   /** STOP + RESET SLAVE ALL: the server replicates from nobody. */
   resetReplica(): Promise<void>;
   /**

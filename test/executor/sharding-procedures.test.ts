@@ -58,6 +58,25 @@ test('sharding procedures: the contract names, each with its steps in order', ()
   assert.deepEqual(steps('sharding.enable-shard'), ['link-global', 'set-state']);
   assert.deepEqual(steps('sharding.disable-shard'), ['set-state', 'unlink-global']);
   assert.deepEqual(steps('sharding.remove-shard'), ['unlink-global', 'update-metadata']);
+  assert.deepEqual(steps('sharding.move-shard'), [
+    'check',
+    'link-destination',
+    'record-position',
+    'copy',
+    'catch-up',
+    'cutover',
+    'finish',
+  ]);
+  assert.deepEqual(steps('sharding.verify-shard'), ['compare']);
+});
+
+test('sharding procedures: move-shard refuses an unknown shard, the global group, a group holding a shard, and bad sizes', async () => {
+  const h = await rangeMap();
+  refused(h, 'sharding.move-shard', { shardId: 9, group: 'g3' }, 'SHARD_NOT_FOUND');
+  refused(h, 'sharding.move-shard', { shardId: 1, group: 'g1' }, 'GROUP_IN_USE');
+  refused(h, 'sharding.move-shard', { shardId: 1, group: 'g2' }, 'GROUP_IN_USE');
+  refused(h, 'sharding.move-shard', { shardId: 1, group: 'nope' }, 'GROUP_NOT_FOUND');
+  refused(h, 'sharding.move-shard', { shardId: 1, group: 'g3', chunkRows: 0 }, 'INVALID_ARGUMENT');
 });
 
 test('sharding procedures: definitions get ids from 1, never reused; tables and definitions are removed', async () => {

@@ -16,7 +16,7 @@ import {
 } from '../../src/mysql/internal.js';
 
 const MARIADB_MINIMAL = [
-  "GRANT SELECT, RELOAD, PROCESS, BINLOG MONITOR, CONNECTION ADMIN, READ_ONLY ADMIN, REPLICATION SLAVE ADMIN, REPLICATION MASTER ADMIN, BINLOG ADMIN, SLAVE MONITOR ON *.* TO `fab`@`127.0.0.1` IDENTIFIED BY PASSWORD '*D821809F681A40A6E379B50D0463EFAE20BDD122'",
+  "GRANT SELECT, INSERT, DELETE, RELOAD, PROCESS, BINLOG MONITOR, CONNECTION ADMIN, READ_ONLY ADMIN, REPLICATION SLAVE ADMIN, REPLICATION MASTER ADMIN, BINLOG ADMIN, SLAVE MONITOR ON *.* TO `fab`@`127.0.0.1` IDENTIFIED BY PASSWORD '*D821809F681A40A6E379B50D0463EFAE20BDD122'",
   'GRANT SELECT, INSERT, CREATE ON `fabric_ha`.* TO `fab`@`127.0.0.1`',
 ];
 
@@ -61,7 +61,7 @@ test('grants: a MariaDB account with USAGE only lacks each privilege, with a GRA
 
 test('grants: MariaDB SUPER stands in where the server accepts it, and aliases fold', () => {
   const lines = [
-    'GRANT SELECT, RELOAD, PROCESS, SUPER, READ ONLY ADMIN ON *.* TO `fab`@`%`',
+    'GRANT SELECT, INSERT, DELETE, RELOAD, PROCESS, SUPER, READ ONLY ADMIN ON *.* TO `fab`@`%`',
     'GRANT ALL ON `fabric\\_ha`.* TO `fab`@`%`',
   ];
   assert.deepEqual(privilegeProblems('mariadb', MARIADB_PRIVILEGES, lines, 'fab@%'), []);
@@ -83,6 +83,8 @@ test('grants: MariaDB SUPER stands in where the server accepts it, and aliases f
       'privilege RELOAD',
       'privilege PROCESS',
       'privilege SELECT',
+      'privilege INSERT',
+      'privilege DELETE',
       'privilege CREATE',
       'privilege INSERT',
     ],

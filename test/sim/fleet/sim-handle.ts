@@ -1,5 +1,6 @@
 import type { ServerConnector } from '../../../src/executor/farm/index.js';
 import { parseMariadbPosition } from '../../../src/mysql/mariadb-gtid.js';
+import type { ShardRows } from '../../../src/mysql/shard-rows-types.js';
 import type {
   ConfigProblem,
   ReplicaStatus,
@@ -193,6 +194,13 @@ export class SimHandle implements ServerHandle {
       if (this.#fleet.clock.now() >= deadline) return { applied: false, state: st.sqlState };
       await this.#fleet.clock.sleep(POLL_MS);
     }
+  }
+
+  /** The simulated fleet has no tables (issue 13's simulator work is not done). */
+  shardRows(): ShardRows {
+    throw new Error(
+      `${this.address}: the simulated fleet holds no rows (shard moves are not simulated)`,
+    );
   }
 
   resetReplica(): Promise<void> {

@@ -20,6 +20,8 @@ import type { ShardingServiceLookupServersRequest as _fabric_v1_ShardingServiceL
 import type { ShardingServiceLookupServersResponse as _fabric_v1_ShardingServiceLookupServersResponse, ShardingServiceLookupServersResponse__Output as _fabric_v1_ShardingServiceLookupServersResponse__Output } from '../../fabric/v1/ShardingServiceLookupServersResponse.js';
 import type { ShardingServiceLookupTableRequest as _fabric_v1_ShardingServiceLookupTableRequest, ShardingServiceLookupTableRequest__Output as _fabric_v1_ShardingServiceLookupTableRequest__Output } from '../../fabric/v1/ShardingServiceLookupTableRequest.js';
 import type { ShardingServiceLookupTableResponse as _fabric_v1_ShardingServiceLookupTableResponse, ShardingServiceLookupTableResponse__Output as _fabric_v1_ShardingServiceLookupTableResponse__Output } from '../../fabric/v1/ShardingServiceLookupTableResponse.js';
+import type { ShardingServiceMoveShardRequest as _fabric_v1_ShardingServiceMoveShardRequest, ShardingServiceMoveShardRequest__Output as _fabric_v1_ShardingServiceMoveShardRequest__Output } from '../../fabric/v1/ShardingServiceMoveShardRequest.js';
+import type { ShardingServiceMoveShardResponse as _fabric_v1_ShardingServiceMoveShardResponse, ShardingServiceMoveShardResponse__Output as _fabric_v1_ShardingServiceMoveShardResponse__Output } from '../../fabric/v1/ShardingServiceMoveShardResponse.js';
 import type { ShardingServiceRemoveDefinitionRequest as _fabric_v1_ShardingServiceRemoveDefinitionRequest, ShardingServiceRemoveDefinitionRequest__Output as _fabric_v1_ShardingServiceRemoveDefinitionRequest__Output } from '../../fabric/v1/ShardingServiceRemoveDefinitionRequest.js';
 import type { ShardingServiceRemoveDefinitionResponse as _fabric_v1_ShardingServiceRemoveDefinitionResponse, ShardingServiceRemoveDefinitionResponse__Output as _fabric_v1_ShardingServiceRemoveDefinitionResponse__Output } from '../../fabric/v1/ShardingServiceRemoveDefinitionResponse.js';
 import type { ShardingServiceRemoveShardRequest as _fabric_v1_ShardingServiceRemoveShardRequest, ShardingServiceRemoveShardRequest__Output as _fabric_v1_ShardingServiceRemoveShardRequest__Output } from '../../fabric/v1/ShardingServiceRemoveShardRequest.js';
@@ -109,6 +111,15 @@ export interface ShardingServiceClient extends grpc.Client {
   lookupTable(argument: _fabric_v1_ShardingServiceLookupTableRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceLookupTableResponse__Output>): grpc.ClientUnaryCall;
   lookupTable(argument: _fabric_v1_ShardingServiceLookupTableRequest, callback: grpc.requestCallback<_fabric_v1_ShardingServiceLookupTableResponse__Output>): grpc.ClientUnaryCall;
   
+  MoveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  MoveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  MoveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  MoveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  moveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  moveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  moveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  moveShard(argument: _fabric_v1_ShardingServiceMoveShardRequest, callback: grpc.requestCallback<_fabric_v1_ShardingServiceMoveShardResponse__Output>): grpc.ClientUnaryCall;
+  
   RemoveDefinition(argument: _fabric_v1_ShardingServiceRemoveDefinitionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceRemoveDefinitionResponse__Output>): grpc.ClientUnaryCall;
   RemoveDefinition(argument: _fabric_v1_ShardingServiceRemoveDefinitionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_fabric_v1_ShardingServiceRemoveDefinitionResponse__Output>): grpc.ClientUnaryCall;
   RemoveDefinition(argument: _fabric_v1_ShardingServiceRemoveDefinitionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_fabric_v1_ShardingServiceRemoveDefinitionResponse__Output>): grpc.ClientUnaryCall;
@@ -157,6 +168,8 @@ export interface ShardingServiceHandlers extends grpc.UntypedServiceImplementati
   
   LookupTable: grpc.handleUnaryCall<_fabric_v1_ShardingServiceLookupTableRequest__Output, _fabric_v1_ShardingServiceLookupTableResponse>;
   
+  MoveShard: grpc.handleUnaryCall<_fabric_v1_ShardingServiceMoveShardRequest__Output, _fabric_v1_ShardingServiceMoveShardResponse>;
+  
   RemoveDefinition: grpc.handleUnaryCall<_fabric_v1_ShardingServiceRemoveDefinitionRequest__Output, _fabric_v1_ShardingServiceRemoveDefinitionResponse>;
   
   RemoveShard: grpc.handleUnaryCall<_fabric_v1_ShardingServiceRemoveShardRequest__Output, _fabric_v1_ShardingServiceRemoveShardResponse>;
@@ -175,6 +188,7 @@ export interface ShardingServiceDefinition extends grpc.ServiceDefinition {
   ListTables: MethodDefinition<_fabric_v1_ShardingServiceListTablesRequest, _fabric_v1_ShardingServiceListTablesResponse, _fabric_v1_ShardingServiceListTablesRequest__Output, _fabric_v1_ShardingServiceListTablesResponse__Output>
   LookupServers: MethodDefinition<_fabric_v1_ShardingServiceLookupServersRequest, _fabric_v1_ShardingServiceLookupServersResponse, _fabric_v1_ShardingServiceLookupServersRequest__Output, _fabric_v1_ShardingServiceLookupServersResponse__Output>
   LookupTable: MethodDefinition<_fabric_v1_ShardingServiceLookupTableRequest, _fabric_v1_ShardingServiceLookupTableResponse, _fabric_v1_ShardingServiceLookupTableRequest__Output, _fabric_v1_ShardingServiceLookupTableResponse__Output>
+  MoveShard: MethodDefinition<_fabric_v1_ShardingServiceMoveShardRequest, _fabric_v1_ShardingServiceMoveShardResponse, _fabric_v1_ShardingServiceMoveShardRequest__Output, _fabric_v1_ShardingServiceMoveShardResponse__Output>
   RemoveDefinition: MethodDefinition<_fabric_v1_ShardingServiceRemoveDefinitionRequest, _fabric_v1_ShardingServiceRemoveDefinitionResponse, _fabric_v1_ShardingServiceRemoveDefinitionRequest__Output, _fabric_v1_ShardingServiceRemoveDefinitionResponse__Output>
   RemoveShard: MethodDefinition<_fabric_v1_ShardingServiceRemoveShardRequest, _fabric_v1_ShardingServiceRemoveShardResponse, _fabric_v1_ShardingServiceRemoveShardRequest__Output, _fabric_v1_ShardingServiceRemoveShardResponse__Output>
   RemoveTable: MethodDefinition<_fabric_v1_ShardingServiceRemoveTableRequest, _fabric_v1_ShardingServiceRemoveTableResponse, _fabric_v1_ShardingServiceRemoveTableRequest__Output, _fabric_v1_ShardingServiceRemoveTableResponse__Output>
