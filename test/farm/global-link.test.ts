@@ -18,6 +18,7 @@ import {
   linkShardGroup,
   unlinkShardGroup,
 } from '../../src/executor/sharding/global-link.js';
+import { catchUpFromShards } from '../../src/executor/farm/global-catchup.js';
 import type { LocalMariadb } from '../../src/mysql/index.js';
 import { groupHealth } from '../../src/detector/runtime/server-health.js';
 import { APP_DATABASE, connectAs, useFleet } from '../mysql/fleet.js';
@@ -335,6 +336,26 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
         new Set([11, 12]),
       );
       await arrivesEverywhere(w, [11, 12]);
+      // DO_DOMAIN_IDS kept the shard's own domain out of the global group.
+      const shardDomains = SHARDS.map((g) => w.farm.model.group(g)?.gtidDomainId);
+      const globalDomains = (await w.farm.pool.server(first.address).gtidExecuted())
+        .split(',')
+        .map((g) => Number(g.split('-')[0]));
+      assert.ok(
+        shardDomains.every((d) => !globalDomains.includes(d ?? -1)),
+        `global primary domains ${globalDomains.join(',')}, shard domains ${shardDomains.join(',')}`,
+      );
+      // A leader that resumes the step runs it again: it finds nothing to
+      // fetch (it stops the links; relinking restarts them).
+      const again = await catchUpFromShards(w.farm.deps, w.farm.context(), GLOBAL, {
+        uuid: w.farm.model.group(GLOBAL)?.primary ?? '',
+        address: first.address,
+      });
+      assert.equal(
+        (again.output as { fetched?: unknown }).fetched,
+        'nothing: no shard primary is ahead',
+      );
+      await linkAll(w);
       await writeGlobal(w, [13]);
       await arrivesEverywhere(w, [13]);
       assert.deepEqual(
