@@ -219,11 +219,13 @@ async function fetch(
       const left = deadline - ctx.now();
       if (await cand.waitForGtids(target, Math.max(0, Math.min(POLL_MS, left)))) return;
       if (ctx.signal.aborted) throw new Error('aborted: no longer the leader');
+      // 1236 is final (the shard will not send from that position);
+      // other errors may pass (a connect retry), so they only explain a timeout.
       const st = await cand.channelStatus(CATCHUP_CHANNEL);
       if (st?.ioErrno === 1236)
         throw new PermanentStepError(
           'ERRANT_TRANSACTIONS',
-          `shard primary ${from.address} refused to send the global transactions the candidate ${cand.address} lacks (error 1236: ${st.ioError}); their histories diverged in gtid domain ${domain}; rebuild that shard or disable it, then run the failover again`,
+          `shard primary ${from.address} refused to send the global transactions the candidate ${cand.address} lacks (error 1236: ${st.ioError}): their histories diverged in gtid domain ${domain}, or in another domain of the candidate's gtid_slave_pos (MariaDB 10.11 checks every domain there, even those DO_DOMAIN_IDS leaves out, MDEV-28213); rebuild that shard or disable it, then run the failover again`,
         );
       if (st !== undefined && st.sqlErrno !== 0) why = `SQL error ${st.sqlErrno}: ${st.sqlError}`;
       else if (st !== undefined && st.ioErrno !== 0) why = `IO error ${st.ioErrno}: ${st.ioError}`;
