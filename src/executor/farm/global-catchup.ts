@@ -27,7 +27,10 @@ import { linkedShardGroups } from './shard-roles.js';
  * What, in order, for the global domain D:
  * 1. freeze: STOP SLAVE 'fabric_global' on every linked shard primary, so
  *    none takes another global transaction from the old primary (alive
- *    and unfenced perhaps). Its D position is then final.
+ *    and unfenced perhaps). Its D position is then final. (STOP SLAVE
+ *    stops the SQL thread between transactions; what its relay log still
+ *    held was applied on no shard server, and relinking, which starts
+ *    from gtid_slave_pos, fetches it again if the new primary has it.)
  * 2. read each one's @@gtid_current_pos for D (a shard primary writes
  *    only in its own domain: D holds just what its link applied) and the
  *    candidate's.
