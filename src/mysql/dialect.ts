@@ -61,13 +61,16 @@ export interface Dialect {
    * multi-source connection, MySQL channel), pointed at `source` with GTID
    * positioning. `channel` is one of fabric-ha's fixed names (channelName).
    * It never touches gtid_slave_pos: on MariaDB that position is shared by
-   * every connection, one entry per domain.
+   * every connection, one entry per domain. With `onlyDomains` (MariaDB
+   * DO_DOMAIN_IDS) the connection applies only those domains' transactions;
+   * MySQL has no domains and refuses it.
    */
   changeChannelSource(
     channel: string,
     source: SourceAddress,
     account: ServerAccount,
     heartbeatPeriodMs?: number,
+    onlyDomains?: readonly number[],
   ): Statement;
   startChannel(channel: string): Statement;
   stopChannel(channel: string): Statement;

@@ -66,13 +66,17 @@ export function createMariadbDialect(version: Version): Dialect {
     // between the verb and TO/ALL, as a string literal. slave_pos as for the
     // default connection: the position is what this server applied, per
     // domain, whichever connection applied it.
-    changeChannelSource: (channel, source, account, heartbeatPeriodMs) =>
+    // DO_DOMAIN_IDS (MariaDB manual, "CHANGE MASTER TO"): the IO thread
+    // keeps only those domains' events; it needs GTID positioning, which
+    // this connection always uses.
+    changeChannelSource: (channel, source, account, heartbeatPeriodMs, onlyDomains) =>
       changeSourceStatement(
         {
           kind: `CHANGE MASTER '${channelName(channel)}'`,
           prefix:
             `CHANGE MASTER '${channelName(channel)}' TO MASTER_HOST = ?, MASTER_PORT = ?, MASTER_USER = ?, MASTER_PASSWORD = ?, ` +
-            'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1',
+            'MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1' +
+            doDomainIds(onlyDomains),
           heartbeat: 'MASTER_HEARTBEAT_PERIOD',
         },
         source,
@@ -168,4 +172,17 @@ export function createMariadbDialect(version: Version): Dialect {
     requirementProblems: mariadbRequirementProblems,
     requiredPrivileges: MARIADB_PRIVILEGES,
   };
+}
+
+/**
+ * ", DO_DOMAIN_IDS = (1,2)", or '' for no filter. The ids are spliced into
+ * the text (the server takes no placeholder in the list), so each must be
+ * a domain id: an unsigned 32-bit integer (MariaDB manual, gtid_domain_id).
+ */
+function doDomainIds(domains: readonly number[] | undefined): string {
+  if (domains === undefined || domains.length === 0) return '';
+  for (const d of domains)
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff)
+      throw new Error(`gtid domain id ${String(d)} is not an unsigned 32-bit integer`);
+  return `, DO_DOMAIN_IDS = (${domains.join(',')})`;
 }

@@ -246,11 +246,15 @@ export class MysqlServer implements ServerHandle {
     return this.#endpoints.asFarm(await this.#run((s, st) => readChannelStatus(s, st, channel)));
   }
 
-  replicateChannelFrom(channel: string, source: SourceAddress): Promise<void> {
+  replicateChannelFrom(
+    channel: string,
+    source: SourceAddress,
+    opts: { readonly onlyDomains?: readonly number[] } = {},
+  ): Promise<void> {
     const { replication: account, heartbeatPeriodMs } = this.#settings;
     const via = splitAddress(this.#endpoints.forReplicas(joinAddress(source.host, source.port)));
     return this.#run((s, st) =>
-      replicateChannelFrom(s, st, channel, via, account, heartbeatPeriodMs),
+      replicateChannelFrom(s, st, channel, via, account, heartbeatPeriodMs, opts.onlyDomains),
     );
   }
 

@@ -58,8 +58,11 @@ export function createMysql8Dialect(version: Version): Dialect {
       ),
     // Replication channels (MySQL manual, "Replication Channels"): every
     // statement names its channel with a trailing FOR CHANNEL clause.
-    changeChannelSource: (channel, source, account, heartbeatPeriodMs) =>
-      changeSourceStatement(
+    changeChannelSource: (channel, source, account, heartbeatPeriodMs, onlyDomains) => {
+      // GTIDs name their origin's server_uuid, not a domain: nothing to filter by.
+      if (onlyDomains !== undefined && onlyDomains.length > 0)
+        throw new Error('MySQL has no gtid domains: a channel cannot be limited to some');
+      return changeSourceStatement(
         {
           kind: `CHANGE REPLICATION SOURCE FOR CHANNEL '${channelName(channel)}'`,
           prefix:
@@ -71,7 +74,8 @@ export function createMysql8Dialect(version: Version): Dialect {
         source,
         account,
         heartbeatPeriodMs,
-      ),
+      );
+    },
     startChannel: (channel) =>
       statement(
         `START REPLICA FOR CHANNEL '${channelName(channel)}'`,

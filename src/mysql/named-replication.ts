@@ -26,7 +26,8 @@ export async function readChannelStatus(
 
 /**
  * STOP (when it exists), CHANGE, START: the connection ends up replicating
- * from `source`, positioned by GTID. Never touches gtid_slave_pos, which
+ * from `source`, positioned by GTID (only `onlyDomains`' transactions
+ * when given, Dialect.changeChannelSource). Never touches gtid_slave_pos, which
  * MariaDB shares between connections (one entry per domain): what this
  * server applied from the source's domain is where it resumes.
  */
@@ -37,11 +38,14 @@ export async function replicateChannelFrom(
   source: SourceAddress,
   account: ServerAccount,
   heartbeatPeriodMs: number | undefined,
+  onlyDomains?: readonly number[],
 ): Promise<void> {
   const d = state.dialect;
   if ((await readChannelStatus(session, state, channel)) !== undefined)
     await session.run(d.stopChannel(channel));
-  await session.run(d.changeChannelSource(channel, source, account, heartbeatPeriodMs));
+  await session.run(
+    d.changeChannelSource(channel, source, account, heartbeatPeriodMs, onlyDomains),
+  );
   await session.run(d.startChannel(channel));
 }
 

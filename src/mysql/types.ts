@@ -222,9 +222,14 @@ export interface ServerHandle {
   /**
    * Makes the named connection replicate from `source` (GTID positioning
    * from what the server applied, the replication account) and starts it.
-   * It never changes gtid_slave_pos.
+   * It never changes gtid_slave_pos. With onlyDomains (MariaDB
+   * DO_DOMAIN_IDS) it applies only those gtid domains' transactions.
    */
-  replicateChannelFrom(channel: string, source: SourceAddress): Promise<void>;
+  replicateChannelFrom(
+    channel: string,
+    source: SourceAddress,
+    opts?: { readonly onlyDomains?: readonly number[] },
+  ): Promise<void>;
   /** STOP + RESET ... ALL of the named connection; false when it did not exist. */
   removeChannel(channel: string): Promise<boolean>;
   /** STOP or START the named connection's threads; false when it does not exist. */

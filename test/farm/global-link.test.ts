@@ -6,6 +6,9 @@
  * them; a shard switchover moves the link to the new shard primary and a
  * global switchover or failover repoints every shard primary, and global
  * writes keep arriving everywhere; each group writes in its own gtid domain.
+ * A global failover where a shard primary alone holds the dead primary's
+ * last global transactions fetches them onto the new global primary first
+ * (global-catchup.ts), so every server ends with one global GTID history.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -15,6 +18,7 @@ import {
   linkShardGroup,
   unlinkShardGroup,
 } from '../../src/executor/sharding/global-link.js';
+import { catchUpFromShards } from '../../src/executor/farm/global-catchup.js';
 import type { LocalMariadb } from '../../src/mysql/index.js';
 import { groupHealth } from '../../src/detector/runtime/server-health.js';
 import { APP_DATABASE, connectAs, useFleet } from '../mysql/fleet.js';
@@ -295,18 +299,97 @@ test('global link: on real MariaDB, global DDL and rows reach every shard server
   );
 
   await t.test(
-    'global link: a global failover repoints every shard primary, and writes continue',
+    'global link: a global failover when a shard primary alone has the last global transactions: the new global primary fetches them first; every shard follows with the same global GTIDs',
     async () => {
+      // Deterministic: the global secondary stops receiving, s2's link
+      // too, so rows 11 and 12 reach s1's primary only (as a dying
+      // primary's dump threads may leave them); then the primary dies.
       const dead = w.fleet.servers.find((s) => s.address === primaryAddress(w, GLOBAL));
       const [first] = w.groups[GLOBAL] ?? [];
-      await dead?.kill9();
-      await lap('global failover', async () => {
-        await w.farm.ok('group.failover', { group: GLOBAL, server: dead?.address ?? '' });
+      const s1Primary = primaryAddress(w, 's1');
+      await w.farm.pool.server(first?.address ?? '').stopReceiving();
+      await w.farm.pool
+        .server(primaryAddress(w, 's2'))
+        .setChannelRunning(GLOBAL_LINK_CHANNEL, false);
+      await writeGlobal(w, [11, 12]);
+      const s1Server = w.fleet.servers.find((s) => s.address === s1Primary);
+      assert.ok(s1Server && first);
+      await eventually('rows 11, 12 on the s1 primary', async () => {
+        const ids = await globalIds(w, s1Server);
+        return ids.has(11) && ids.has(12) ? true : undefined;
       });
-      assert.equal(primaryAddress(w, GLOBAL), first?.address);
-      for (const g of SHARDS) assert.equal(await linkSource(w, g), first?.address, g);
-      await writeGlobal(w, [8]);
-      await arrivesEverywhere(w, [8]);
+      assert.equal((await globalIds(w, first)).has(11), false, 'the global secondary lacks row 11');
+      await dead?.kill9();
+      let p: Awaited<ReturnType<typeof w.farm.ok>> | undefined;
+      await lap('global failover with catch-up from a shard', async () => {
+        p = await w.farm.ok('group.failover', { group: GLOBAL, server: dead?.address ?? '' });
+      });
+      assert.equal(primaryAddress(w, GLOBAL), first.address);
+      assert.equal(
+        await w.farm.pool.server(first.address).channelStatus('fabric_catchup'),
+        undefined,
+        'the temporary connection is gone',
+      );
+      for (const g of SHARDS) assert.equal(await linkSource(w, g), first.address, g);
+      assert.deepEqual(
+        new Set([...(await globalIds(w, first))].filter((id) => id > 10)),
+        new Set([11, 12]),
+      );
+      await arrivesEverywhere(w, [11, 12]);
+      // DO_DOMAIN_IDS kept the shard's own domain out of the global group.
+      const shardDomains = SHARDS.map((g) => w.farm.model.group(g)?.gtidDomainId);
+      const globalDomains = (await w.farm.pool.server(first.address).gtidExecuted())
+        .split(',')
+        .map((g) => Number(g.split('-')[0]));
+      assert.ok(
+        shardDomains.every((d) => !globalDomains.includes(d ?? -1)),
+        `global primary domains ${globalDomains.join(',')}, shard domains ${shardDomains.join(',')}`,
+      );
+      // A leader that resumes the step runs it again: it finds nothing to
+      // fetch (it stops the links; relinking restarts them).
+      const again = await catchUpFromShards(w.farm.deps, w.farm.context(), GLOBAL, {
+        uuid: w.farm.model.group(GLOBAL)?.primary ?? '',
+        address: first.address,
+      });
+      assert.equal(
+        (again.output as { fetched?: unknown }).fetched,
+        'nothing: no shard primary is ahead',
+      );
+      await linkAll(w);
+      await writeGlobal(w, [13]);
+      await arrivesEverywhere(w, [13]);
+      assert.deepEqual(
+        new Set([...(await globalIds(w, first))].filter((id) => id > 10)),
+        new Set([11, 12, 13]),
+      );
+      // One global history: every live server's last GTID in the global domain is the same.
+      const domain = w.farm.model.group(GLOBAL)?.gtidDomainId;
+      const live = [first, ...SHARDS.flatMap((g) => w.groups[g] ?? [])].filter(
+        (s) => w.farm.model.serverByAddress(s.address)?.status !== 'FAULTY',
+      );
+      await eventually('one global GTID everywhere', async () => {
+        const last = await Promise.all(
+          live.map(async (s) =>
+            (await w.farm.pool.server(s.address).gtidExecuted())
+              .split(',')
+              .find((g) => g.startsWith(`${String(domain)}-`)),
+          ),
+        );
+        return new Set(last).size === 1 && last[0] !== undefined ? true : undefined;
+      });
+      const rows = await Promise.all(SHARDS.map((g) => health(w, g)));
+      assert.deepEqual(
+        rows
+          .flat()
+          .filter((h) => w.farm.model.serverByAddress(h.address)?.status !== 'FAULTY')
+          .flatMap((h) => h.issues),
+        [],
+        'health finds no diverged link on a live server',
+      );
+      // The way there: the new global primary fetched rows 11 and 12 from s1's primary.
+      const step = p?.steps.find((x) => x.name === 'catch-up-from-shards');
+      const fetched = (step?.output as { fetched?: { from?: string } } | undefined)?.fetched;
+      assert.equal(fetched?.from, s1Primary, JSON.stringify(step?.output));
     },
   );
   t.diagnostic(`timings: ${timings.join(', ')}, total ${Date.now() - started} ms`);

@@ -417,3 +417,19 @@ test('dialect: gtid_domain_id is MariaDB’s; MySQL GTIDs have none', () => {
   assert.equal(MYSQL.gtidDomainQuery, undefined);
   assert.equal(MYSQL.setGtidDomainId, undefined);
 });
+
+test('dialect: a catch-up connection limited to one gtid domain (MariaDB DO_DOMAIN_IDS; MySQL has no domains)', () => {
+  const maria = MARIADB.changeChannelSource('fabric_catchup', SOURCE, ACCOUNT, undefined, [7]);
+  assert.equal(
+    sent(maria),
+    "CHANGE MASTER 'fabric_catchup' TO MASTER_HOST = '10.0.0.5', MASTER_PORT = 3307, MASTER_USER = 'repl', " +
+      "MASTER_PASSWORD = 'pa\\'ss', MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1, DO_DOMAIN_IDS = (7)",
+  );
+  assert.throws(() => MARIADB.changeChannelSource('fabric_catchup', SOURCE, ACCOUNT, 250, [-1]));
+  assert.throws(() => MARIADB.changeChannelSource('fabric_catchup', SOURCE, ACCOUNT, 250, [1.5]));
+  assert.throws(() => MYSQL.changeChannelSource('fabric_catchup', SOURCE, ACCOUNT, 250, [7]));
+  assert.doesNotMatch(
+    MARIADB.changeChannelSource('fabric_catchup', SOURCE, ACCOUNT, 250, []).sql,
+    /DO_DOMAIN_IDS/,
+  );
+});

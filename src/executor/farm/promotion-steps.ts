@@ -11,6 +11,7 @@ import { compareGtidHistories, replicaSource } from '../../mysql/index.js';
 import type { ServerHandle } from '../../mysql/index.js';
 import { ensureReplicating } from './replication-steps.js';
 import { GLOBAL_LINK_CHANNEL, ensureGlobalLink } from '../sharding/global-link.js';
+import { catchUpFromShards } from './global-catchup.js';
 import { applyGroupDomain, globalGroupOf, linkedShardGroups } from './shard-roles.js';
 
 /** What choose-candidate decided; every later step works from it, never from a new probe. */
@@ -142,6 +143,17 @@ export function promotionSteps(deps: FarmDeps) {
       );
     const gtid = await cand.gtidExecuted();
     return { output: { gtid, waitedMs: ctx.now() - started }, effects: [] };
+  }
+
+  /**
+   * A global group's candidate fetches the global transactions a linked
+   * shard primary applied and it lacks (global-catchup.ts argues why this
+   * loses and duplicates nothing); a group that feeds no shard skips it.
+   */
+  function catchUpShards(ctx: StepContext): Promise<StepResult> {
+    const plan = planOf(ctx);
+    if (plan.updateOnly) return skipped('update-only');
+    return catchUpFromShards(deps, ctx, groupId(asArgs(ctx.args)), plan.candidate);
   }
 
   async function promoteCandidate(ctx: StepContext): Promise<StepResult> {
@@ -290,6 +302,7 @@ export function promotionSteps(deps: FarmDeps) {
   /** The steps after the candidate is chosen (and, in a switchover, the old primary fenced). */
   const afterChoice: StepDefinition[] = [
     { name: 'catch-up', run: catchUp },
+    { name: 'catch-up-from-shards', run: catchUpShards },
     { name: 'promote-candidate', run: promoteCandidate },
     { name: 'repoint-servers', run: repoint },
     { name: 'relink-global', run: relinkGlobal },
