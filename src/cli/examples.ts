@@ -63,6 +63,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'sharding list-definitions': ['fabric sharding list-definitions'],
   'sharding add-table': ['fabric sharding add-table 1 shop.orders customer_id'],
   'sharding remove-table': ['fabric sharding remove-table shop.orders'],
+  'sharding move-shard': ['fabric sharding move-shard 2 g4    # copies the rows online, then switches'],
   'sharding list-tables': ['fabric sharding list-tables', 'fabric sharding list-tables 1'],
   'sharding lookup-table': ['fabric sharding lookup-table shop.orders'],
   'sharding add-shard': ['fabric sharding add-shard 1 g2 --bound 1000'],

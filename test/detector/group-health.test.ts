@@ -19,6 +19,8 @@ function connector(answers: Readonly<Record<string, ServerProbe | Error>>): Serv
       probe: () => answer(a as ServerProbe),
       semiSync: () => answer({ source: false, replica: false, timeoutMs: null }),
       gtidHistory: () => answer(''),
+      channelStatus: () => answer(undefined),
+      gtidDomainId: () => answer(0),
     } as unknown as ServerHandle;
   };
   return { server: handle, forget: () => Promise.resolve() };

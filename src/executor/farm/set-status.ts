@@ -7,6 +7,7 @@ import { asArgs, flag, oneOf, serverRef } from './args.js';
 import type { FarmDeps } from './farm-deps.js';
 import { needGroup, needServer, primaryOf } from './lookup.js';
 import { ensureReplicating } from './replication-steps.js';
+import { applyGroupDomain } from './shard-roles.js';
 
 /** The statuses an operator may set (mysql-fabric.md §4); the others have their own commands. */
 const OPERATOR_STATUSES = ['SECONDARY', 'SPARE'] as const;
@@ -82,6 +83,9 @@ export function setStatusProcedure(deps: FarmDeps): ProcedureDefinition {
           `server ${s.address} has diverged: it holds transactions the primary ${primary.address} lacks (${diverged}). Rebuild it from the primary: remove it (fabric group remove), restore a dump taken with mariadb-dump --master-data=1 --gtid (MySQL: a clone), then fabric group add`,
         );
       await h.setReadOnly(true);
+      // A server that restarted forgot SET GLOBAL gtid_domain_id (MariaDB
+      // keeps it only in my.cnf): give it its group's again before it rejoins.
+      await applyGroupDomain(model, h, s.groupId);
       const changed = await ensureReplicating(h, primary.address);
       output = { configured: true, repointed: changed, replicatingFrom: primary.address };
     }
