@@ -15,6 +15,8 @@ import { resolvePoolOptions } from './pool-options.js';
 import type { FabricPoolOptions, ResolvedPoolOptions } from './pool-options.js';
 import type { Route } from './route.js';
 import { statementWork, transactionWork } from './routed-work.js';
+import { queryAllShards } from './scatter-query.js';
+import type { QueryAllResult, ScatterRoute } from './scatter-query.js';
 import type { RoutingView } from './routing-view.js';
 import { ServerPools } from './server-pools.js';
 import { ThreatReporter } from './threat-reporter.js';
@@ -177,6 +179,28 @@ export class FabricPool {
    */
   transaction<T>(route: Route, fn: (conn: TransactionConnection) => Promise<T>): Promise<T> {
     return this.#dispatcher.run(route, transactionWork(fn));
+  }
+
+  /**
+   * Runs a read on every ENABLED shard of the table's map in parallel
+   * (each on its group, READ_ONLY routing) and returns every row tagged
+   * with its shard id, plus each failed shard's error in `errors` (after
+   * the usual retries; one shard failing does not fail the call). Not a
+   * distributed snapshot: each shard answers as of its own moment.
+   */
+  async queryAll<R extends RowDataPacket = RowDataPacket>(
+    route: ScatterRoute,
+    sql: string,
+    values?: QueryValues,
+  ): Promise<QueryAllResult<R>> {
+    const view = await this.#dispatcher.view(Date.now() + this.#o.deadlineMs);
+    return queryAllShards<R>(
+      view,
+      route,
+      async (r, q, v) => (await this.query<R[]>(r, q, v))[0],
+      sql,
+      values,
+    );
   }
 
   stats(): FabricPoolStats {
