@@ -7,7 +7,7 @@
  * the map's global group; queryAll reads every shard.
  */
 export { createFabricPool, FabricPool } from './fabric-pool.js';
-export type { FabricPoolStats } from './fabric-pool.js';
+export type { FabricPoolStats, RouteLocation } from './fabric-pool.js';
 export type { FabricPoolOptions } from './pool-options.js';
 export { ROUTE_MODES } from './route.js';
 export type { GlobalRoute, GroupRoute, Route, RouteMode, ShardKey, ShardRoute } from './route.js';
