@@ -8,7 +8,11 @@
  * queryAll reads every shard; bad input is typed.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { test } from 'node:test';
 
 import type { RowDataPacket } from 'mysql2/promise';
@@ -24,6 +28,8 @@ import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
 const SUBS = `${APP_DATABASE}.subscribers`;
 const HASHED = `${APP_DATABASE}.hashed`;
 const KEYS = 10_000;
+const EXAMPLE = fileURLToPath(new URL('../../examples/connector-sharded.mjs', import.meta.url));
+const BUILT = new URL('../../dist/connector/index.js', import.meta.url);
 
 async function run(farm: Farm, name: string, args: Record<string, unknown>): Promise<unknown> {
   const res = await farm.client().submitProcedure(name, args, randomUUID(), true, 60_000);
@@ -327,6 +333,25 @@ test('connector shards: routes by shard key and GLOBAL on a real sharded farm', 
       isConnectorError(e, 'TABLE_NOT_SHARDED'),
     );
     assert.ok(Date.now() - started < 1_000, 'no waiting for a deadline');
+  });
+  await t.test('the sharded example runs against this farm from the built package', async () => {
+    assert.ok(existsSync(BUILT), `${BUILT.pathname} is missing: npm run build first`);
+    const { stdout } = await promisify(execFile)(process.execPath, [EXAMPLE], {
+      env: {
+        ...process.env,
+        FABRIC: farm.cluster.node('n2').address,
+        DB_USER: farm.fleet.accounts.app.user,
+        DB_PASSWORD: farm.fleet.accounts.app.password,
+        DB_NAME: APP_DATABASE,
+      },
+      timeout: 20_000,
+    });
+    assert.match(stdout, /subscriber 4999 -> shard \d+ on group shard1/);
+    assert.match(stdout, /subscriber 5000 -> shard \d+ on group shard2/);
+    assert.match(stdout, /transaction across shards refused: SHARD_MISMATCH/);
+    assert.match(stdout, /sub_no 0: KEY_BELOW_LOWEST_BOUND/);
+    assert.match(stdout, /plans \(global group\): basic, premium, gold/);
+    assert.match(stdout, /queryAll over shards \d+, \d+/);
   });
   t.diagnostic(`whole test ${Math.round(performance.now() - t0)} ms`);
 });
