@@ -25,8 +25,20 @@ export const CONNECTOR_ERROR_CODES = [
   'IN_DOUBT',
   /** The route is malformed (no group, an unknown mode, …). */
   'INVALID_ROUTE',
-  /** `{ table, key }` and `{ scope: 'GLOBAL' }` routes need the sharding half of the connector. */
-  'SHARDING_NOT_AVAILABLE',
+  /** A `{ table, key }` (or `{ scope: 'GLOBAL', table }`) route names a table no shard map holds. */
+  'TABLE_NOT_SHARDED',
+  /** The key is not of the map's type (routing's reason is in the message). */
+  'KEY_INVALID',
+  /** A RANGE* map's key is below its lowest lower bound (Fabric's server refuses it too). */
+  'KEY_BELOW_LOWEST_BOUND',
+  /** The table's shard map has no ENABLED shard in this epoch. */
+  'NO_ENABLED_SHARDS',
+  /** `{ scope: 'GLOBAL' }` without a table, and the farm has no shard map. */
+  'NO_SHARD_MAP',
+  /** `{ scope: 'GLOBAL' }` without a table, and the farm has several shard maps: name a table. */
+  'AMBIGUOUS_SHARD_MAP',
+  /** Inside a shard-keyed transaction, a key that lives on another shard (`conn.checkKey`). */
+  'SHARD_MISMATCH',
   /** The pool was closed. */
   'POOL_CLOSED',
 ] as const;

@@ -3,7 +3,8 @@ import { ConnectorError } from './connector-error.js';
 import { connectFailure } from './mysql-failure.js';
 import type { PoolEvents } from './pool-events.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
-import { resolveRoute } from './route.js';
+import { placeRoute } from './place-route.js';
+import { checkRoute } from './route.js';
 import type { ResolvedGroupRoute, Route } from './route.js';
 import type { RoutingView } from './routing-view.js';
 import type { Target, Work } from './routed-work.js';
@@ -76,12 +77,14 @@ export class Dispatcher {
    * deadline passes. `keep`: hand the connection to the caller.
    */
   async run<T>(route: Route, work: Work<T>, keep = false): Promise<T> {
-    const r = resolveRoute(route);
+    const checked = checkRoute(route);
     const deadline = Date.now() + this.#d.options.deadlineMs;
     let first: FirstFailure | undefined;
     let failures = 0;
     for (;;) {
       const view = await this.view(deadline);
+      // Placed on each epoch afresh: after a failover or a shard move the key's group may differ.
+      const r = placeRoute(view, checked);
       const sel = selectServer(view, r, {
         random: this.#d.options.random,
         recentlyFailed: (a) => (this.#failedUntil.get(a) ?? 0) > Date.now(),

@@ -13,8 +13,12 @@ import { PoolEvents } from './pool-events.js';
 import type { FabricPoolEventName, FabricPoolListener } from './pool-events.js';
 import { resolvePoolOptions } from './pool-options.js';
 import type { FabricPoolOptions, ResolvedPoolOptions } from './pool-options.js';
-import type { Route } from './route.js';
+import { placeRoute } from './place-route.js';
+import { checkRoute } from './route.js';
+import type { Route, RouteMode } from './route.js';
 import { statementWork, transactionWork } from './routed-work.js';
+import { queryAllShards } from './scatter-query.js';
+import type { QueryAllResult, ScatterRoute } from './scatter-query.js';
 import type { RoutingView } from './routing-view.js';
 import { ServerPools } from './server-pools.js';
 import { ThreatReporter } from './threat-reporter.js';
@@ -39,6 +43,15 @@ export interface FabricPoolStats {
   readonly fallbacks: number;
   readonly reports: number;
   readonly inDoubt: number;
+}
+
+/** Where a route goes (FabricPool.locate). */
+export interface RouteLocation {
+  readonly epoch: number;
+  readonly group: string;
+  readonly mode: RouteMode;
+  /** The shard holding the key, for a `{ table, key }` route. */
+  readonly shardId?: number;
 }
 
 /**
@@ -177,6 +190,44 @@ export class FabricPool {
    */
   transaction<T>(route: Route, fn: (conn: TransactionConnection) => Promise<T>): Promise<T> {
     return this.#dispatcher.run(route, transactionWork(fn));
+  }
+
+  /**
+   * Where a route goes in the current epoch, without running anything: its
+   * group and mode (and shard, for `{ table, key }`), or the typed error a
+   * statement on it would fail with. Waits for the first topology.
+   */
+  async locate(route: Route): Promise<RouteLocation> {
+    const view = await this.#dispatcher.view(Date.now() + this.#o.deadlineMs);
+    const r = placeRoute(view, checkRoute(route));
+    return {
+      epoch: view.epoch,
+      group: r.group,
+      mode: r.mode,
+      ...(r.shard === undefined ? {} : { shardId: r.shard.shardId }),
+    };
+  }
+
+  /**
+   * Runs a read on every ENABLED shard of the table's map in parallel
+   * (each on its group, READ_ONLY routing) and returns every row tagged
+   * with its shard id, plus each failed shard's error in `errors` (after
+   * the usual retries; one shard failing does not fail the call). Not a
+   * distributed snapshot: each shard answers as of its own moment.
+   */
+  async queryAll<R extends RowDataPacket = RowDataPacket>(
+    route: ScatterRoute,
+    sql: string,
+    values?: QueryValues,
+  ): Promise<QueryAllResult<R>> {
+    const view = await this.#dispatcher.view(Date.now() + this.#o.deadlineMs);
+    return queryAllShards<R>(
+      view,
+      route,
+      async (r, q, v) => (await this.query<R[]>(r, q, v))[0],
+      sql,
+      values,
+    );
   }
 
   stats(): FabricPoolStats {

@@ -1,6 +1,8 @@
 /** @internal The connector's pure parts, for its tests. */
-export { resolveRoute } from './route.js';
-export type { ResolvedGroupRoute } from './route.js';
+export { checkRoute } from './route.js';
+export type { CheckedRoute, ResolvedGroupRoute, ShardPlace } from './route.js';
+export { placeRoute } from './place-route.js';
+export { ShardIndex } from './shard-index.js';
 export { RoutingView } from './routing-view.js';
 export { selectServer, takesReads, takesWrites } from './select-server.js';
 export type { Selection, SelectOptions } from './select-server.js';

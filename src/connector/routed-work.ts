@@ -66,8 +66,12 @@ async function runTransaction<T>(
     if (kind === undefined) throw e;
     throw new ServerFailure(kind, e, false);
   }
-  const pinned = new PinnedConnection(conn, target.server.address, target.route.group, (e) =>
-    serverFailureOf(e, target),
+  const pinned = new PinnedConnection(
+    conn,
+    target.server.address,
+    target.route.group,
+    (e) => serverFailureOf(e, target),
+    target.route.shard,
   );
   let result: T;
   try {

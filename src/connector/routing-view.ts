@@ -1,5 +1,6 @@
 import type { Server__Output } from '../gen/fabric/v1/Server.js';
 import type { Topology__Output } from '../gen/fabric/v1/Topology.js';
+import { ShardIndex } from './shard-index.js';
 
 /**
  * One topology, indexed for routing: each group's servers, and the Fabric
@@ -15,6 +16,7 @@ export class RoutingView {
   readonly topology: Topology__Output;
   readonly #groups: ReadonlyMap<string, readonly Server__Output[]>;
   readonly #addresses: ReadonlySet<string>;
+  #shards: ShardIndex | undefined;
 
   constructor(topology: Topology__Output) {
     this.topology = topology;
@@ -34,6 +36,12 @@ export class RoutingView {
   /** The group's servers, whatever their status; undefined for an unknown group. */
   serversOf(group: string): readonly Server__Output[] | undefined {
     return this.#groups.get(group);
+  }
+
+  /** The epoch's shard maps, tables and ENABLED shards (indexed on first use: most epochs of an HA-only farm never need it). */
+  get shards(): ShardIndex {
+    this.#shards ??= new ShardIndex(this.topology);
+    return this.#shards;
   }
 
   /** Whether some group still lists a server at this address (any status). */

@@ -5,6 +5,8 @@ import type {
   QueryResult,
   QueryValues,
 } from 'mysql2/promise';
+import { ConnectorError } from './connector-error.js';
+import type { ShardKey, ShardPlace } from './route.js';
 import type { ServerFailureKind } from './server-failure.js';
 
 /** The connection a `pool.transaction` callback runs its statements on: one server, pinned. */
@@ -13,6 +15,16 @@ export interface TransactionConnection {
   readonly server: string;
   /** The group it was routed to. */
   readonly group: string;
+  /** The shard a `{ table, key }` transaction is pinned to (undefined for a group route). */
+  readonly shardId: number | undefined;
+  /**
+   * Asserts that `key` of `table` (default: the route's table) lives on the
+   * shard this transaction is pinned to, in the epoch it was routed on;
+   * throws SHARD_MISMATCH (or the key's routing error) otherwise. Call it
+   * before a statement for any key other than the route's: one transaction
+   * cannot span shards.
+   */
+  checkKey(key: ShardKey, table?: string): void;
   query<T extends QueryResult>(sql: string, values?: QueryValues): Promise<[T, FieldPacket[]]>;
   execute<T extends QueryResult>(sql: string, values?: ExecuteValues): Promise<[T, FieldPacket[]]>;
 }
@@ -27,6 +39,8 @@ export interface TransactionConnection {
 export class PinnedConnection implements TransactionConnection {
   readonly server: string;
   readonly group: string;
+  readonly shardId: number | undefined;
+  readonly #shard: ShardPlace | undefined;
   readonly #conn: PoolConnection;
   readonly #classify: (e: unknown) => ServerFailureKind | undefined;
   #broken: { readonly kind: ServerFailureKind; readonly error: unknown } | undefined;
@@ -37,7 +51,10 @@ export class PinnedConnection implements TransactionConnection {
     server: string,
     group: string,
     classify: (e: unknown) => ServerFailureKind | undefined,
+    shard?: ShardPlace,
   ) {
+    this.#shard = shard;
+    this.shardId = shard?.shardId;
     this.#conn = conn;
     this.#classify = classify;
     this.server = server;
@@ -47,6 +64,25 @@ export class PinnedConnection implements TransactionConnection {
   /** The first server failure seen inside the transaction, if any. */
   get broken(): { readonly kind: ServerFailureKind; readonly error: unknown } | undefined {
     return this.#broken;
+  }
+
+  checkKey(key: ShardKey, table?: string): void {
+    const pinned = this.#shard;
+    if (pinned === undefined)
+      throw new ConnectorError(
+        'INVALID_ROUTE',
+        'checkKey needs a transaction routed by { table, key }; this one was routed by group',
+        { group: this.group },
+      );
+    const other = pinned.locate(key, table);
+    if (other.shardId !== pinned.shardId)
+      throw new ConnectorError(
+        'SHARD_MISMATCH',
+        `key ${typeof key === 'bigint' ? `${key}n` : JSON.stringify(key)} of ${other.table} lives on shard ` +
+          `${other.shardId}, but this transaction is pinned to shard ${pinned.shardId} ` +
+          `(group '${this.group}'): a transaction cannot span shards`,
+        { table: other.table, shardId: other.shardId, pinnedShardId: pinned.shardId },
+      );
   }
 
   query<T extends QueryResult>(sql: string, values?: QueryValues): Promise<[T, FieldPacket[]]> {

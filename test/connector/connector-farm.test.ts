@@ -171,10 +171,10 @@ test('connector: routes by group and mode on a real farm and rides out kill -9s'
       isConnectorError(e, 'UNKNOWN_GROUP'),
     );
     await assert.rejects(pool.query({ table: 'app.t', key: 1 }, 'SELECT 1'), (e) =>
-      isConnectorError(e, 'SHARDING_NOT_AVAILABLE'),
+      isConnectorError(e, 'TABLE_NOT_SHARDED'),
     );
     await assert.rejects(pool.query({ scope: 'GLOBAL' }, 'SELECT 1'), (e) =>
-      isConnectorError(e, 'SHARDING_NOT_AVAILABLE'),
+      isConnectorError(e, 'NO_SHARD_MAP'),
     );
     await assert.rejects(
       pool.query({ group: 'g1', mode: 'READ_MOSTLY' } as unknown as Route, 'SELECT 1'),

@@ -9,7 +9,7 @@ import {
   isReadStatement,
   parseHostPort,
   redialDelayMs,
-  resolveRoute,
+  checkRoute,
   statementFailure,
   weightedChoice,
 } from '../../src/connector/internal.js';
@@ -27,34 +27,47 @@ function code(fn: () => unknown): string {
 }
 
 test('connector routes: group routes default to READ_WRITE; bad input is typed', () => {
-  assert.deepEqual(resolveRoute({ group: 'g' }), { group: 'g', mode: 'READ_WRITE' });
-  assert.deepEqual(resolveRoute({ group: 'g', mode: 'READ_ONLY' }), {
+  assert.deepEqual(checkRoute({ group: 'g' }), { kind: 'group', group: 'g', mode: 'READ_WRITE' });
+  assert.deepEqual(checkRoute({ group: 'g', mode: 'READ_ONLY' }), {
+    kind: 'group',
     group: 'g',
     mode: 'READ_ONLY',
   });
   assert.equal(
-    code(() => resolveRoute({ group: '' })),
+    code(() => checkRoute({ group: '' })),
     'INVALID_ROUTE',
   );
   assert.equal(
-    code(() => resolveRoute({ group: 'g', mode: 'WRITE' } as unknown as Route)),
+    code(() => checkRoute({ group: 'g', mode: 'WRITE' } as unknown as Route)),
     'INVALID_ROUTE',
   );
   assert.equal(
-    code(() => resolveRoute(null as unknown as Route)),
+    code(() => checkRoute(null as unknown as Route)),
     'INVALID_ROUTE',
   );
 });
 
-test('connector routes: shard and GLOBAL routes are refused with SHARDING_NOT_AVAILABLE', () => {
-  assert.equal(
-    code(() => resolveRoute({ table: 'db.t', key: 7 })),
-    'SHARDING_NOT_AVAILABLE',
-  );
-  assert.equal(
-    code(() => resolveRoute({ scope: 'GLOBAL' })),
-    'SHARDING_NOT_AVAILABLE',
-  );
+test('connector routes: shard and GLOBAL routes are checked for shape, placed later', () => {
+  assert.deepEqual(checkRoute({ table: 'db.t', key: 7 }), {
+    kind: 'shard',
+    table: 'db.t',
+    key: 7,
+    mode: 'READ_WRITE',
+  });
+  assert.deepEqual(checkRoute({ scope: 'GLOBAL' }), {
+    kind: 'global',
+    table: undefined,
+    mode: 'READ_WRITE',
+  });
+  for (const bad of [
+    { table: 't', key: 1 },
+    { table: 'db.t' },
+    { table: 'db.t', key: null },
+    { table: 'db.t', key: 1, group: 'g' },
+    { scope: 'LOCAL' },
+    { scope: 'GLOBAL', table: 'nodot' },
+  ])
+    assert.equal(code(() => checkRoute(bad as unknown as Route)), 'INVALID_ROUTE', JSON.stringify(bad));
 });
 
 test('connector weighted choice: draws by weight, skips unusable weights', () => {
