@@ -41,19 +41,7 @@ export class Session {
 
   /** Runs `stmt` and returns its rows ([] for statements without a result set). */
   async rows(stmt: Statement, timeoutMs: number = this.#timeoutMs): Promise<Row[]> {
-    this.#checkLink(stmt);
-    const options: QueryOptions = { sql: stmt.sql, timeout: timeoutMs };
-    if (stmt.values !== undefined) options.values = [...stmt.values];
-    let result: unknown;
-    try {
-      [result] = await this.#conn.query(options);
-    } catch (e) {
-      const err = statementError(this.address, stmt, timeoutMs, e);
-      if (err.code === 'SERVER_UNREACHABLE') this.#broken = true;
-      throw err;
-    }
-    // The answer arrived, but on a cut link it would not have.
-    this.#checkLink(stmt);
+    const result = await this.#query(stmt, timeoutMs, {});
     return Array.isArray(result) ? (result as Row[]) : [];
   }
 
@@ -66,13 +54,21 @@ export class Session {
     stmt: Statement,
     timeoutMs: number = this.#timeoutMs,
   ): Promise<(Buffer | null)[][]> {
-    this.#checkLink(stmt);
-    const options: QueryOptions = {
-      sql: stmt.sql,
-      timeout: timeoutMs,
+    const result = await this.#query(stmt, timeoutMs, {
       rowsAsArray: true,
       typeCast: (field) => field.buffer(),
-    };
+    });
+    return Array.isArray(result) ? (result as (Buffer | null)[][]) : [];
+  }
+
+  /** One statement with `extra` query options; a lost connection marks the session broken. */
+  async #query(
+    stmt: Statement,
+    timeoutMs: number,
+    extra: Omit<QueryOptions, 'sql' | 'timeout' | 'values'>,
+  ): Promise<unknown> {
+    this.#checkLink(stmt);
+    const options: QueryOptions = { ...extra, sql: stmt.sql, timeout: timeoutMs };
     if (stmt.values !== undefined) options.values = [...stmt.values];
     let result: unknown;
     try {
@@ -82,8 +78,9 @@ export class Session {
       if (err.code === 'SERVER_UNREACHABLE') this.#broken = true;
       throw err;
     }
+    // The answer arrived, but on a cut link it would not have.
     this.#checkLink(stmt);
-    return Array.isArray(result) ? (result as (Buffer | null)[][]) : [];
+    return result;
   }
 
   /** Marks the connection unfit for reuse (e.g. a transaction whose end is unknown). */

@@ -24,6 +24,7 @@ import { eventually } from '../farm/eventually.js';
 import { startFarm, withConnection } from '../farm/farm.js';
 import type { Farm } from '../farm/farm.js';
 import { APP_DATABASE, ROOT } from '../mysql/fleet.js';
+import { seededRandom } from '../routing/helpers.js';
 
 const SUBS = `${APP_DATABASE}.subscribers`;
 const HASHED = `${APP_DATABASE}.hashed`;
@@ -59,18 +60,6 @@ async function setUpHashMap(farm: Farm, servers: readonly LocalMariadb[]): Promi
   await run(farm, 'sharding.add-table', { mapId, table: HASHED, column: 'k' });
   for (const group of ['hash1', 'hash2'])
     await run(farm, 'sharding.add-shard', { mapId, group, state: 'ENABLED' });
-}
-
-/** A deterministic PRNG (mulberry32), so a failure names keys that can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The connector's answer for a key: its group, or its typed error code. */
@@ -180,7 +169,7 @@ test('connector shards: routes by shard key and GLOBAL on a real sharded farm', 
     `agrees with LookupServers for ${KEYS} random keys of a RANGE and a HASH map`,
     async () => {
       const started = performance.now();
-      const random = prng(14);
+      const random = seededRandom(14);
       // RANGE: mostly in [1, 10000) around the bound 5000, some below the lowest bound 1.
       const rangeKeys = Array.from({ length: KEYS }, (_, i) =>
         i % 10 === 0 ? -Math.floor(random() * 100) : Math.floor(random() * 10_000) + 1,

@@ -62,14 +62,5 @@ export function draws(...values: number[]): () => number {
   };
 }
 
-/** A seeded PRNG (mulberry32) for many draws. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32) for many draws: the routing tests' one. */
+export { seededRandom as seeded } from '../routing/helpers.js';
