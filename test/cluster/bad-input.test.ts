@@ -69,7 +69,7 @@ test('cluster bad input: a data dir of another cluster is refused and left untou
     assert.equal(await n.terminate(), 0, 'SIGTERM shuts down cleanly');
     rewrite(n.configFile, 'id = "test"', 'id = "other"');
     n.start();
-    assert.equal(await n.exited(), 1);
+    assert.equal(await n.exited(), 3, 'a refused start exits 3 (fabric exit codes)');
     assert.match(logOf(dir), /DATA_DIR_FOREIGN: .*cluster "?test"?.*/);
     // Back with the right identity, the data is all there.
     rewrite(n.configFile, 'id = "other"', 'id = "test"');
@@ -91,7 +91,7 @@ test('cluster bad input: a second process on the same data dir is refused with a
     (await waitServing(n)).close();
     const twin = new NodeProcess('n1', n.address, n.configFile);
     twin.start();
-    assert.equal(await twin.exited(), 1);
+    assert.equal(await twin.exited(), 3, 'a refused start exits 3 (fabric exit codes)');
     assert.match(logOf(dir), /DATA_DIR_LOCKED: data dir .* is in use by another fabric-ha process/);
     assert.ok(n.running, 'the first process keeps running');
     await n.terminate();
@@ -122,7 +122,7 @@ test('cluster bad input: a corrupted entry on disk stops the node at start, nami
     await db.put(key, damaged);
     await db.close();
     n.start();
-    assert.equal(await n.exited(), 1);
+    assert.equal(await n.exited(), 3, 'a refused start exits 3 (fabric exit codes)');
     assert.match(
       logOf(dir),
       /DATA_DIR_CORRUPT: .*data-n1.*entry 5: entry record checksum mismatch/,
