@@ -60,8 +60,8 @@ test('cluster bad input: a malformed config file fails at start naming the key, 
 
 test('cluster bad input: a data dir of another cluster is refused and left untouched', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-bad-'));
+  const n = await singleNode(dir);
   try {
-    const n = await singleNode(dir);
     n.start();
     const c = await waitServing(n);
     await c.put('k', 'v', 'r1');
@@ -79,14 +79,15 @@ test('cluster bad input: a data dir of another cluster is refused and left untou
     c2.close();
     await n.terminate();
   } finally {
+    await n.kill9();
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('cluster bad input: a second process on the same data dir is refused with a clear error', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fabric-bad-'));
+  const n = await singleNode(dir);
   try {
-    const n = await singleNode(dir);
     n.start();
     (await waitServing(n)).close();
     const twin = new NodeProcess('n1', n.address, n.configFile);
@@ -96,6 +97,8 @@ test('cluster bad input: a second process on the same data dir is refused with a
     assert.ok(n.running, 'the first process keeps running');
     await n.terminate();
   } finally {
+    // A failed assertion must not leave the node running (the runner would wait for it).
+    await n.kill9();
     rmSync(dir, { recursive: true, force: true });
   }
 });
