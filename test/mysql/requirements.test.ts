@@ -68,7 +68,13 @@ test('requirements: an admin account lacking privileges gets one problem per pri
   const problems = await weak.server(server.address).checkRequirements();
   assert.deepEqual(
     problems.map((p) => p.setting),
-    ['privilege READ_ONLY ADMIN', 'privilege RELOAD', 'privilege CREATE', 'privilege INSERT'],
+    [
+      'privilege READ_ONLY ADMIN',
+      'privilege RELOAD',
+      'privilege INSERT',
+      'privilege DELETE',
+      'privilege CREATE',
+    ],
   );
   assert.equal(problems[0]!.fix, "GRANT READ_ONLY ADMIN ON *.* TO 'weak'@'127.0.0.1'");
   // The list is what the server enforces: without READ_ONLY ADMIN, SET GLOBAL read_only fails.
@@ -83,7 +89,7 @@ test('requirements: an admin account lacking privileges gets one problem per pri
   });
 });
 
-test('requirements: a wrong admin password is unreachable, naming the user and where the password comes from', async (t) => {
+test('requirements: a wrong admin password is access denied (not unreachable), naming the user and where the password comes from', async (t) => {
   const wrong = new ServerPool(
     { ...fleet.settings, admin: { user: fleet.accounts.admin.user, password: 'not-the-password' } },
     silentLogger(),
@@ -92,7 +98,7 @@ test('requirements: a wrong admin password is unreachable, naming the user and w
   await assert.rejects(
     wrong.server(fleet.servers[0]!.address).checkRequirements(),
     (e: unknown) => {
-      assert.ok(isFabricError(e, 'SERVER_UNREACHABLE'), String(e));
+      assert.ok(isFabricError(e, 'SERVER_ACCESS_DENIED'), String(e));
       assert.match(e.message, new RegExp(`access denied for user '${fleet.accounts.admin.user}'`));
       assert.match(e.message, /password comes from the \[servers\] section/);
       assert.doesNotMatch(e.message, /not-the-password/);
