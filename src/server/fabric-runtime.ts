@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FarmApi, FarmView, ServerHealth } from '../api/farm-api.js';
 import type { ProcedureApi } from '../api/procedure-service.js';
-import { farmProcedures } from '../executor/farm/index.js';
-import { shardingProcedures } from '../executor/sharding/index.js';
+import { managedProcedures } from '../executor/managed-procedures.js';
 import type { FarmDeps } from '../executor/farm/index.js';
 import { fencerFor } from './fence-command.js';
 import { ServerPool } from '../mysql/index.js';
@@ -36,8 +35,7 @@ const PRUNE_EVERY_MS = 60_000;
 /** The procedures a node can run: the farm and sharding procedures and, for tests, test.*. */
 function registryFor(deps: FarmDeps, testProcedures: boolean): ProcedureRegistry {
   const r = new ProcedureRegistry();
-  for (const def of farmProcedures(deps)) r.register(def);
-  for (const def of shardingProcedures(deps)) r.register(def);
+  for (const def of managedProcedures(deps)) r.register(def);
   if (testProcedures) for (const def of TEST_PROCEDURES) r.register(def);
   return r;
 }

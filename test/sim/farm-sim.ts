@@ -1,5 +1,5 @@
-import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS, farmProcedures } from '../../src/executor/farm/index.js';
-import { shardingProcedures } from '../../src/executor/sharding/index.js';
+import { LOSSLESS_SEMI_SYNC_TIMEOUT_MS } from '../../src/executor/farm/index.js';
+import { managedProcedures } from '../../src/executor/managed-procedures.js';
 import type { FarmDeps, Fencer, UnsafeVariants } from '../../src/executor/farm/index.js';
 import { ProcedureRegistry } from '../../src/executor/procedure-definition.js';
 import { buildSubmission } from '../../src/executor/submission.js';
@@ -216,8 +216,7 @@ export class FarmSim {
       unsafe: this.#unsafe,
     };
     const registry = new ProcedureRegistry();
-    for (const def of farmProcedures(deps)) registry.register(def);
-    for (const def of shardingProcedures(deps)) registry.register(def);
+    for (const def of managedProcedures(deps)) registry.register(def);
     const inc = n.incarnation;
     const driver = (): RaftDriver | undefined => (n.incarnation === inc ? n.driver : undefined);
     this.#detectors.attach({

@@ -1,7 +1,6 @@
 import { Executor } from '../../../src/executor/executor.js';
 import type { ExecutorPort } from '../../../src/executor/executor-port.js';
-import { farmProcedures } from '../../../src/executor/farm/index.js';
-import { shardingProcedures } from '../../../src/executor/sharding/index.js';
+import { managedProcedures } from '../../../src/executor/managed-procedures.js';
 import type { Fencer, UnsafeVariants } from '../../../src/executor/farm/index.js';
 import { ProcedureRegistry } from '../../../src/executor/procedure-definition.js';
 import { buildSubmission } from '../../../src/executor/submission.js';
@@ -41,8 +40,7 @@ export class FarmOnFleet {
       fencer,
       unsafe,
     };
-    for (const def of farmProcedures(deps)) registry.register(def);
-    for (const def of shardingProcedures(deps)) registry.register(def);
+    for (const def of managedProcedures(deps)) registry.register(def);
     const port: ExecutorPort = {
       leaderTerm: () => 1,
       commit: (cmd) => {
